@@ -1,0 +1,2 @@
+/// Routing algorithms and seedable random numbers: the simulator's hot path.
+public enum SplitRouterModule {}

@@ -1,0 +1,35 @@
+/// A count written either as an integer or as a percentage string such as `"25%"`,
+/// like Kubernetes' `intstr.IntOrString` for `maxSurge` and `maxUnavailable`.
+public enum IntOrPercent: Hashable, Sendable, CustomStringConvertible {
+    /// An absolute number of pods.
+    case count(Int)
+    /// A percentage of the desired replica count.
+    case percent(Int)
+
+    /// Resolves the value against `total` replicas: percentages round up when
+    /// `roundingUp` is true (how Kubernetes resolves `maxSurge`) and down otherwise
+    /// (how it resolves `maxUnavailable`).
+    public func resolved(against total: Int, roundingUp: Bool) -> Int {
+        switch self {
+        case .count(let n):
+            return n
+        case .percent(let p):
+            let scaled = p * total
+            return roundingUp ? (scaled + 99) / 100 : scaled / 100
+        }
+    }
+
+    /// True when the value is literally zero (`0` or `"0%"`).
+    public var isZero: Bool {
+        switch self {
+        case .count(let n), .percent(let n): return n == 0
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .count(let n): return String(n)
+        case .percent(let p): return "\(p)%"
+        }
+    }
+}

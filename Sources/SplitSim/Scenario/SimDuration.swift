@@ -1,0 +1,105 @@
+/// A span of simulated time, held as whole nanoseconds so that event ordering is exact.
+///
+/// Scenario files write durations as `"250ms"`, `"90s"`, `"5m"`, `"1h30m"` or as a plain
+/// number of seconds; ``init(parsing:)`` reads the string forms.
+public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The length in nanoseconds.
+    public var nanoseconds: Int64
+
+    /// Creates a duration of the given number of nanoseconds.
+    @inlinable
+    public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
+
+    /// The zero-length duration.
+    public static let zero = SimDuration(nanoseconds: 0)
+
+    /// A duration of whole or fractional seconds, rounded to the nearest nanosecond.
+    public static func seconds(_ seconds: Double) -> SimDuration {
+        SimDuration(nanoseconds: Int64((seconds * 1e9).rounded()))
+    }
+
+    /// A duration of whole minutes.
+    public static func minutes(_ minutes: Int64) -> SimDuration {
+        SimDuration(nanoseconds: minutes * 60_000_000_000)
+    }
+
+    /// The length in seconds.
+    @inlinable
+    public var seconds: Double { Double(nanoseconds) / 1e9 }
+
+    @inlinable
+    public static func < (lhs: SimDuration, rhs: SimDuration) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
+
+    @inlinable
+    public static func + (lhs: SimDuration, rhs: SimDuration) -> SimDuration {
+        SimDuration(nanoseconds: lhs.nanoseconds &+ rhs.nanoseconds)
+    }
+
+    @inlinable
+    public static func - (lhs: SimDuration, rhs: SimDuration) -> SimDuration {
+        SimDuration(nanoseconds: lhs.nanoseconds &- rhs.nanoseconds)
+    }
+
+    /// Parses `"250ms"`, `"90s"`, `"5m"`, `"1h30m"`, `"1.5s"` (units `h`, `m`, `s`, `ms`,
+    /// `us`, `ns`, in any order Go's `time.ParseDuration` accepts). Returns nil when the
+    /// text is not a duration or is negative.
+    public init?(parsing text: String) {
+        var total: Double = 0
+        var chars = Array(text.utf8)[...]
+        guard !chars.isEmpty else { return nil }
+        if chars.count == 1 && chars.first == UInt8(ascii: "0") {
+            self = .zero
+            return
+        }
+        while !chars.isEmpty {
+            var number: [UInt8] = []
+            while let c = chars.first, (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: ".") {
+                number.append(c)
+                chars.removeFirst()
+            }
+            var unit: [UInt8] = []
+            while let c = chars.first, (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || c == UInt8(ascii: "µ") {
+                unit.append(c)
+                chars.removeFirst()
+            }
+            guard !number.isEmpty, number != [UInt8(ascii: ".")],
+                  let value = Double(String(decoding: number, as: UTF8.self)) else { return nil }
+            let scale: Double
+            switch String(decoding: unit, as: UTF8.self) {
+            case "h": scale = 3600
+            case "m": scale = 60
+            case "s": scale = 1
+            case "ms": scale = 1e-3
+            case "us": scale = 1e-6
+            case "ns": scale = 1e-9
+            default: return nil
+            }
+            total += value * scale
+        }
+        guard total.isFinite, total < 9e9 else { return nil }
+        self = .seconds(total)
+    }
+
+    /// The shortest unit form, e.g. `"1h30m"`, `"90s"` → `"1m30s"`, `"250ms"`.
+    public var description: String {
+        if nanoseconds == 0 { return "0s" }
+        let sign = nanoseconds < 0 ? "-" : ""
+        var rest = nanoseconds.magnitude
+        if rest % 1_000_000_000 != 0 && rest < 1_000_000_000 {
+            if rest % 1_000_000 == 0 { return "\(sign)\(rest / 1_000_000)ms" }
+            return "\(sign)\(Double(rest) / 1e6)ms"
+        }
+        var text = sign
+        let hours = rest / 3_600_000_000_000
+        rest %= 3_600_000_000_000
+        let minutes = rest / 60_000_000_000
+        rest %= 60_000_000_000
+        if hours > 0 { text += "\(hours)h" }
+        if minutes > 0 { text += "\(minutes)m" }
+        if rest > 0 {
+            if rest % 1_000_000_000 == 0 { text += "\(rest / 1_000_000_000)s" }
+            else { text += "\(Double(rest) / 1e9)s" }
+        }
+        return text
+    }
+}
