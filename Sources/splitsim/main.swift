@@ -1,1 +1,4 @@
-print("splitsim")
+import Foundation
+
+let status = SplitsimCommandLine.run(Array(CommandLine.arguments.dropFirst()))
+exit(status)

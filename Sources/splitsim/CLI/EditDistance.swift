@@ -1,0 +1,21 @@
+/// Levenshtein distance, for "did you mean" hints on misspelt options and commands.
+enum EditDistance {
+    /// The number of single-character insertions, deletions and substitutions between two strings.
+    ///
+    /// - Complexity: O(*m*·*n*) time, O(*n*) space.
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

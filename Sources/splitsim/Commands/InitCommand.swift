@@ -1,0 +1,9 @@
+enum InitCommand: Command {
+    static let name = "init"
+    static let summary = "(not built yet)"
+    static let help = "Not built yet.\n"
+
+    static func run(_ arguments: inout ArgumentList) throws(CLIError) {
+        throw .notYetBuilt(name)
+    }
+}
