@@ -1,9 +1,70 @@
+import SplitReport
+
+/// `splitsim explain [KIND]`: what each way of splitting traffic is, in plain language.
 enum ExplainCommand: Command {
     static let name = "explain"
-    static let summary = "(not built yet)"
-    static let help = "Not built yet.\n"
+    static let summary = "Explain each kind of traffic split in plain language"
+    static var help: String {
+        """
+        Usage: splitsim explain [KIND]
+
+        Explains where the split happens, the unit of each routing decision, the granularity,
+        what the cluster needs, and the typical failure mode. KIND is one of:
+          \(StrategyExplanation.all.map(\.kind).joined(separator: ", "))
+        With no KIND, explains all six.
+
+        """
+    }
 
     static func run(_ arguments: inout ArgumentList) throws(CLIError) {
-        throw .notYetBuilt(name)
+        let kinds = try arguments.positionals()
+        let chosen: [StrategyExplanation]
+        if kinds.isEmpty {
+            chosen = StrategyExplanation.all
+        } else {
+            chosen = try kinds.map { kind throws(CLIError) in
+                guard let explanation = StrategyExplanation.of(kind: kind) else {
+                    let all = StrategyExplanation.all.map(\.kind)
+                    var message = "unknown kind \"\(kind)\"; expected one of \(all.joined(separator: ", "))"
+                    if let near = ArgumentList.nearest(to: kind, among: all) { message += " (did you mean \"\(near)\"?)" }
+                    throw arguments.usage(message)
+                }
+                return explanation
+            }
+        }
+        Console.write(chosen.map(render).joined(separator: "\n"))
+    }
+
+    private static func render(_ explanation: StrategyExplanation) -> String {
+        let fields = [
+            ("Where it splits", explanation.splitPoint),
+            ("Unit of decision", explanation.unitOfDecision),
+            ("Granularity", explanation.granularity),
+            ("Needs", explanation.requirements),
+            ("Failure mode", explanation.failureMode),
+            ("Modelled on", explanation.modelledOn),
+        ]
+        var text = "\(explanation.kind) — \(explanation.title)\n"
+        for (label, body) in fields {
+            text += wrap(body, label: label)
+        }
+        return text
+    }
+
+    /// Wraps `body` at 100 columns under an aligned label.
+    private static func wrap(_ body: String, label: String) -> String {
+        let indent = String(repeating: " ", count: 20)
+        var lines: [String] = []
+        var line = ""
+        for word in body.split(separator: " ") {
+            if !line.isEmpty && line.count + word.count + 1 > 80 {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        let head = "  " + label + String(repeating: " ", count: max(1, 18 - label.count))
+        return lines.enumerated().map { ($0.offset == 0 ? head : indent) + $0.element }.joined(separator: "\n") + "\n"
     }
 }
