@@ -1,0 +1,77 @@
+/// nginx's smooth weighted round robin (`ngx_http_upstream_get_peer`): deterministic, and it
+/// spreads a heavy backend's turns between the light ones instead of sending them in a burst.
+///
+/// Every pick adds each backend's weight to its current weight, takes the backend with the
+/// largest current weight (ties go to the earlier backend), and subtracts the total weight from
+/// the winner. Weights {a: 5, b: 1, c: 1} give `a a b a c a a`, repeating.
+public struct SmoothWeightedRoundRobin: WeightedPicker, Sendable, Hashable {
+    /// The largest total weight accepted; current weights then stay far from overflow.
+    public static let maximumTotalWeight = Int(Int32.max)
+
+    @usableFromInline
+    internal let weights: ContiguousArray<Int>
+    @usableFromInline
+    internal var current: ContiguousArray<Int>
+    @usableFromInline
+    internal let totalWeight: Int
+
+    /// Creates the rotation for integer `weights`, all current weights starting at zero.
+    ///
+    /// Backends with weight zero are never picked.
+    ///
+    /// - Throws: ``RoutingConfigurationError`` for no backends, a negative weight, a zero
+    ///   total, or a total above ``maximumTotalWeight``.
+    /// - Complexity: O(n).
+    public init(weights: [Int]) throws(RoutingConfigurationError) {
+        guard !weights.isEmpty else { throw .noBackends }
+        var total = 0
+        for (index, weight) in weights.enumerated() {
+            guard weight >= 0 else { throw .negativeWeight(index: index) }
+            guard weight <= Self.maximumTotalWeight - total else {
+                throw .totalWeightTooLarge(limit: Self.maximumTotalWeight)
+            }
+            total += weight
+        }
+        guard total > 0 else { throw .zeroTotalWeight }
+        self.weights = ContiguousArray(weights)
+        current = ContiguousArray(repeating: 0, count: weights.count)
+        totalWeight = total
+    }
+
+    /// The number of backends, including those with weight zero.
+    @inlinable
+    public var backendCount: Int { weights.count }
+
+    /// Returns the next backend in the rotation.
+    ///
+    /// - Complexity: O(n).
+    @inlinable
+    public mutating func next() -> Int {
+        var best = 0
+        var bestCurrent = Int.min
+        let total = totalWeight
+        weights.withUnsafeBufferPointer { weights in
+            current.withUnsafeMutableBufferPointer { current in
+                for index in current.indices {
+                    let updated = current[index] &+ weights[index]
+                    current[index] = updated
+                    // Strictly greater: on a tie the earlier backend keeps the turn, as in nginx.
+                    if updated > bestCurrent {
+                        best = index
+                        bestCurrent = updated
+                    }
+                }
+                current[best] &-= total
+            }
+        }
+        return best
+    }
+
+    /// Returns the next backend in the rotation; the generator is not used.
+    ///
+    /// - Complexity: O(n).
+    @inlinable
+    public mutating func pick<G: RandomNumberGenerator>(using generator: inout G) -> Int {
+        next()
+    }
+}
