@@ -56,15 +56,7 @@ public struct RingHash: KeyedPicker, Sendable, Hashable {
     /// - Complexity: O(log P) for P points.
     @inlinable
     public func pick(forHash hash: UInt64) -> Int {
-        // Branch-free count of positions below the hash.
-        var base = 0
-        var length = positions.count
-        while length > 1 {
-            let half = length / 2
-            base = positions[base + half - 1] < hash ? base + half : base
-            length -= half
-        }
-        if positions[base] < hash { base += 1 }
-        return Int(owners[base == positions.count ? 0 : base])
+        let point = positions.withUnsafeBufferPointer { $0.partitionIndex { $0 < hash } }
+        return Int(owners[point == positions.count ? 0 : point])
     }
 }

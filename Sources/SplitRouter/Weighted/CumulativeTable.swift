@@ -42,16 +42,8 @@ public struct CumulativeTable: WeightedPicker, Sendable, Hashable {
     /// - Complexity: O(log n).
     @inlinable
     public func pick(draw: UInt64) -> Int {
-        // Branch-free lower bound: halve the range with a conditional move, not a jump.
-        var base = 0
-        var length = boundaries.count
-        while length > 1 {
-            let half = length / 2
-            base = boundaries[base + half - 1] <= draw ? base + half : base
-            length -= half
-        }
-        if length == 1, boundaries[base] <= draw { base += 1 }
-        return owners[base]
+        let slice = boundaries.withUnsafeBufferPointer { $0.partitionIndex { $0 <= draw } }
+        return owners[slice]
     }
 
     /// Draws once from `generator` and returns the picked backend.

@@ -8,10 +8,21 @@ public struct SmoothWeightedRoundRobin: WeightedPicker, Sendable, Hashable {
     /// The largest total weight accepted; current weights then stay far from overflow.
     public static let maximumTotalWeight = Int(Int32.max)
 
+    /// A backend's configured and current weight, side by side so a pick walks one buffer.
     @usableFromInline
-    internal let weights: ContiguousArray<Int>
+    internal struct Peer: Sendable, Hashable {
+        @usableFromInline internal var weight: Int
+        @usableFromInline internal var current: Int
+
+        @inlinable
+        internal init(weight: Int) {
+            self.weight = weight
+            current = 0
+        }
+    }
+
     @usableFromInline
-    internal var current: ContiguousArray<Int>
+    internal var peers: ContiguousArray<Peer>
     @usableFromInline
     internal let totalWeight: Int
 
@@ -33,38 +44,37 @@ public struct SmoothWeightedRoundRobin: WeightedPicker, Sendable, Hashable {
             total += weight
         }
         guard total > 0 else { throw .zeroTotalWeight }
-        self.weights = ContiguousArray(weights)
-        current = ContiguousArray(repeating: 0, count: weights.count)
+        peers = ContiguousArray(weights.map(Peer.init(weight:)))
         totalWeight = total
     }
 
     /// The number of backends, including those with weight zero.
     @inlinable
-    public var backendCount: Int { weights.count }
+    public var backendCount: Int { peers.count }
 
     /// Returns the next backend in the rotation.
     ///
     /// - Complexity: O(n).
     @inlinable
     public mutating func next() -> Int {
-        var best = 0
-        var bestCurrent = Int.min
         let total = totalWeight
-        weights.withUnsafeBufferPointer { weights in
-            current.withUnsafeMutableBufferPointer { current in
-                for index in current.indices {
-                    let updated = current[index] &+ weights[index]
-                    current[index] = updated
-                    // Strictly greater: on a tie the earlier backend keeps the turn, as in nginx.
-                    if updated > bestCurrent {
-                        best = index
-                        bestCurrent = updated
-                    }
+        return peers.withUnsafeMutableBufferPointer { peers in
+            var best = 0
+            var bestCurrent = Int.min
+            for index in peers.indices {
+                let updated = peers[index].current &+ peers[index].weight
+                peers[index].current = updated
+                // Strictly greater: on a tie the earlier backend keeps the turn, as in nginx.
+                // A branch, not a select: the rotation is periodic, so the predictor learns it
+                // and the next pick need not wait for this comparison.
+                if updated > bestCurrent {
+                    best = index
+                    bestCurrent = updated
                 }
-                current[best] &-= total
             }
+            peers[best].current &-= total
+            return best
         }
-        return best
     }
 
     /// Returns the next backend in the rotation; the generator is not used.
