@@ -43,6 +43,9 @@ let weightedSplitCases: [WeightedSplitCase] = [
     row(2, 75, 0, 0, 2), row(10, 95, 0, 0, 10),
     // Not upstream: a surge candidate (R + 1 pods) is closest.
     row(10, 46, 1, 5, 6), row(10, 55, 1, 6, 5),
+    // Not upstream: the surge candidates reuse the counts rounded at R. Rounding again at
+    // R + 1 would offer 3 of 3 pods here and pick it, leaving no stable pod.
+    row(2, 85, 1, 2, 1), row(1, 75, 1, 1, 1),
 ]
 
 @Suite("Argo Rollouts weighted split approximation")
