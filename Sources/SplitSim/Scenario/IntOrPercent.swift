@@ -6,6 +6,16 @@ public enum IntOrPercent: Hashable, Sendable, CustomStringConvertible {
     /// A percentage of the desired replica count.
     case percent(Int)
 
+    /// Parses `"25%"` as a percentage or `"3"` as a count, as a command-line flag would be
+    /// written. Returns nil for anything else, including negative and fractional values.
+    public init?(parsing text: String) {
+        let isPercent = text.hasSuffix("%")
+        let digits = isPercent ? text.dropLast() : Substring(text)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let value = Int(digits) else { return nil }
+        self = isPercent ? .percent(value) : .count(value)
+    }
+
     /// Resolves the value against `total` replicas: percentages round up when
     /// `roundingUp` is true (how Kubernetes resolves `maxSurge`) and down otherwise
     /// (how it resolves `maxUnavailable`).

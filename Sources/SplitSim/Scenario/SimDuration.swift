@@ -41,36 +41,33 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// Parses `"250ms"`, `"90s"`, `"5m"`, `"1h30m"`, `"1.5s"` (units `h`, `m`, `s`, `ms`,
-    /// `us`, `ns`, in any order Go's `time.ParseDuration` accepts). Returns nil when the
-    /// text is not a duration or is negative.
+    /// `us`/`µs`, `ns`, in any order Go's `time.ParseDuration` accepts; a lone `"0"` is zero).
+    /// Returns nil when the text is not a duration, is negative, or is longer than about
+    /// 285 years (the range of ``nanoseconds``).
+    /// - Complexity: O(n) in the length of `text`.
     public init?(parsing text: String) {
-        var total: Double = 0
-        var chars = Array(text.utf8)[...]
-        guard !chars.isEmpty else { return nil }
-        if chars.count == 1 && chars.first == UInt8(ascii: "0") {
+        if text == "0" {
             self = .zero
             return
         }
-        while !chars.isEmpty {
-            var number: [UInt8] = []
-            while let c = chars.first, (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: ".") {
-                number.append(c)
-                chars.removeFirst()
-            }
-            var unit: [UInt8] = []
-            while let c = chars.first, (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || c == UInt8(ascii: "µ") {
-                unit.append(c)
-                chars.removeFirst()
-            }
-            guard !number.isEmpty, number != [UInt8(ascii: ".")],
-                  let value = Double(String(decoding: number, as: UTF8.self)) else { return nil }
+        var total: Double = 0
+        var rest = Substring(text).utf8[...]
+        guard !rest.isEmpty else { return nil }
+        let isNumeric: (UInt8) -> Bool = { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") }
+        while !rest.isEmpty {
+            let number = rest.prefix(while: isNumeric)
+            rest = rest.dropFirst(number.count)
+            // Every byte up to the next number is the unit, so multi-byte units like "µs" fit.
+            let unit = rest.prefix(while: { !isNumeric($0) })
+            rest = rest.dropFirst(unit.count)
+            guard !number.isEmpty, let value = Double(String(decoding: number, as: UTF8.self)) else { return nil }
             let scale: Double
             switch String(decoding: unit, as: UTF8.self) {
             case "h": scale = 3600
             case "m": scale = 60
             case "s": scale = 1
             case "ms": scale = 1e-3
-            case "us": scale = 1e-6
+            case "us", "\u{B5}s", "\u{3BC}s": scale = 1e-6
             case "ns": scale = 1e-9
             default: return nil
             }

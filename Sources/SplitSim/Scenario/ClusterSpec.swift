@@ -1,0 +1,33 @@
+/// The service's pods: how many, how fast they come and go, what they can serve and cost.
+public struct ClusterSpec: Hashable, Sendable {
+    /// The default time from pod creation until it is ready.
+    public static let defaultPodStartup = SimDuration(nanoseconds: 30_000_000_000)
+    /// The default drain time of a terminating pod (Kubernetes' default grace period).
+    public static let defaultPodShutdown = SimDuration(nanoseconds: 30_000_000_000)
+
+    /// The stable version's desired replica count.
+    public var replicas: Int
+    /// Time from pod creation until ready.
+    public var podStartup: SimDuration
+    /// Time a terminating pod keeps serving its open connections.
+    public var podShutdown: SimDuration
+    /// Requests per second one ready pod can serve; nil means unlimited.
+    public var podCapacityRps: Double?
+    /// Price of one pod for one hour, in any currency.
+    public var podHourlyCost: Double
+
+    /// Creates a cluster specification.
+    public init(
+        replicas: Int,
+        podStartup: SimDuration = ClusterSpec.defaultPodStartup,
+        podShutdown: SimDuration = ClusterSpec.defaultPodShutdown,
+        podCapacityRps: Double? = nil,
+        podHourlyCost: Double = 0
+    ) {
+        self.replicas = replicas
+        self.podStartup = podStartup
+        self.podShutdown = podShutdown
+        self.podCapacityRps = podCapacityRps
+        self.podHourlyCost = podHourlyCost
+    }
+}

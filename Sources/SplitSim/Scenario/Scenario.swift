@@ -1,0 +1,113 @@
+import Foundation
+
+/// A validated scenario: the traffic, the cluster, the two versions and the strategies to compare.
+///
+/// Create one with ``load(contentsOf:)`` or ``init(decoding:file:)``; both check everything
+/// the file format (`scenarios/scenario.schema.json`) says and report every problem at once.
+public struct Scenario: Hashable, Sendable {
+    /// The file the scenario came from, as given by the caller; used in messages and reports.
+    public var file: String
+    /// A short title.
+    public var name: String
+    /// What the scenario teaches.
+    public var description: String?
+    /// The seed of run 0; run k uses a seed derived from this and k. Default 1.
+    public var seed: UInt64
+    /// Runs per strategy. Default 10.
+    public var runs: Int
+    /// Simulated time per run. Default one hour.
+    public var duration: SimDuration
+    /// Production traffic.
+    public var traffic: TrafficSpec
+    /// The pods.
+    public var cluster: ClusterSpec
+    /// How the stable and candidate versions behave.
+    public var versions: VersionsSpec
+    /// The scenario-wide analysis that strategies inherit; nil when there is none.
+    public var analysis: AnalysisSpec?
+    /// The strategies to compare, in file order; never empty, names unique.
+    public var strategies: [StrategySpec]
+
+    /// Creates a scenario from its parts without validation.
+    public init(
+        file: String,
+        name: String,
+        description: String? = nil,
+        seed: UInt64 = 1,
+        runs: Int = 10,
+        duration: SimDuration = .minutes(60),
+        traffic: TrafficSpec,
+        cluster: ClusterSpec,
+        versions: VersionsSpec = VersionsSpec(),
+        analysis: AnalysisSpec? = nil,
+        strategies: [StrategySpec]
+    ) {
+        self.file = file
+        self.name = name
+        self.description = description
+        self.seed = seed
+        self.runs = runs
+        self.duration = duration
+        self.traffic = traffic
+        self.cluster = cluster
+        self.versions = versions
+        self.analysis = analysis
+        self.strategies = strategies
+    }
+
+    /// Decodes and validates scenario JSON text; `file` names it in messages.
+    /// - Throws: ``ScenarioError/malformedJSON(file:line:column:message:)`` or
+    ///   ``ScenarioError/invalid(file:problems:)`` listing every problem in file order.
+    public init(decoding text: String, file: String) throws(ScenarioError) {
+        let root: JSONNode
+        do {
+            root = try JSONNode(parsing: text)
+        } catch {
+            throw .malformedJSON(file: file, line: error.position.line, column: error.position.column, message: error.message)
+        }
+        var decoder = ScenarioDecoder()
+        let scenario = decoder.decodeScenario(root, file: file)
+        let problems = decoder.problemsInFileOrder
+        guard problems.isEmpty else { throw .invalid(file: file, problems: problems) }
+        self = scenario
+    }
+
+    /// Reads, decodes and validates the scenario file at `path`.
+    /// - Throws: ``ScenarioError/fileMissing(path:)`` or ``ScenarioError/unreadable(path:reason:)``
+    ///   when the file cannot be read, otherwise as ``init(decoding:file:)``.
+    public static func load(contentsOf path: String) throws(ScenarioError) -> Scenario {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileMissing(path: path) }
+        if isDirectory.boolValue { throw .unreadable(path: path, reason: "is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied or I/O error")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let position = Self.firstInvalidUTF8(in: Array(data))
+            throw .malformedJSON(file: path, line: position.line, column: position.column,
+                                 message: "invalid UTF-8; expected a UTF-8 text file")
+        }
+        return try Scenario(decoding: text, file: path)
+    }
+
+    /// Where the first byte that is not valid UTF-8 sits.
+    /// - Complexity: O(n) in the number of bytes.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> SourcePosition {
+        var position = SourcePosition(line: 1, column: 1)
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.first == UInt8(ascii: "\n") {
+                    position.line += 1
+                    position.column = 1
+                } else {
+                    position.column += 1
+                }
+            case .error, .emptyInput:
+                return position
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+extension ScenarioDecoder {
+    /// The default number of runs per strategy.
+    static let defaultRuns = 10
+    /// The default random seed.
+    static let defaultSeed: UInt64 = 1
+    /// The default simulated time per run.
+    static let defaultDuration = SimDuration.minutes(60)
+    /// The largest user population accepted.
+    static let maximumUsers = 100_000_000
+
+    /// Decodes a whole scenario document; the result is meaningful only when no problem was found.
+    mutating func decodeScenario(_ root: JSONNode, file: String) -> Scenario {
+        let fields = fields(of: root, at: .root, as: .scenario)
+            ?? Fields(path: .root, position: root.position, members: [])
+        _ = string(fields["$schema"], allowEmpty: true)
+        let name = string(fields["name"], required: true) ?? ""
+        let description = string(fields["description"], allowEmpty: true)
+        let seed = unsignedInteger(fields["seed"]) ?? Self.defaultSeed
+        let runs = integer(fields["runs"], in: 1...10_000) ?? Self.defaultRuns
+        let durationField = fields["duration"]
+        let parsedDuration = duration(durationField, positive: true)
+        let duration = parsedDuration ?? Self.defaultDuration
+        // Profile times are checked against the duration only when it is known to be right.
+        let knownDuration = durationField.node == nil ? duration : parsedDuration
+        let cluster = decodeCluster(fields["cluster"])
+        let traffic = decodeTraffic(fields["traffic"], duration: knownDuration)
+        let versions = decodeVersions(fields["versions"])
+        let analysis = decodeOptionalAnalysis(fields["analysis"]) ?? nil
+        let context = StrategyContext(replicas: cluster.replicas, analysis: analysis)
+        let strategies = decodeStrategies(fields["strategies"], context: context)
+        return Scenario(
+            file: file, name: name, description: description, seed: seed, runs: runs, duration: duration,
+            traffic: traffic, cluster: cluster.spec, versions: versions, analysis: analysis, strategies: strategies
+        )
+    }
+
+    // MARK: Cluster
+
+    /// The cluster, and its replica count when that was valid (bounds elsewhere depend on it).
+    mutating func decodeCluster(_ field: Field) -> (spec: ClusterSpec, replicas: Int?) {
+        guard let fields = object(field, as: .cluster, required: true) else {
+            return (ClusterSpec(replicas: 1), nil)
+        }
+        let replicas = integer(fields["replicas"], in: 1...Self.maximumReplicas, required: true)
+        let spec = ClusterSpec(
+            replicas: replicas ?? 1,
+            podStartup: duration(fields["podStartup"]) ?? ClusterSpec.defaultPodStartup,
+            podShutdown: duration(fields["podShutdown"]) ?? ClusterSpec.defaultPodShutdown,
+            podCapacityRps: number(fields["podCapacityRps"], atLeast: 0, exclusive: true, atMost: Self.maximumRps),
+            podHourlyCost: number(fields["podHourlyCost"], atLeast: 0, atMost: 1_000_000) ?? 0
+        )
+        return (spec, replicas)
+    }
+
+    // MARK: Traffic
+
+    /// The traffic; `duration` is the scenario's when valid, to check profile times against.
+    mutating func decodeTraffic(_ field: Field, duration: SimDuration?) -> TrafficSpec {
+        guard let fields = object(field, as: .traffic, required: true) else { return TrafficSpec(rates: []) }
+        let rpsField = fields["rps"]
+        let profileField = fields["profile"]
+        var rates: [RatePoint] = []
+        switch (rpsField.node, profileField.node) {
+        case (.some, .some):
+            report("both rps and profile are given; expected exactly one of them", at: fields.path, fields.position)
+        case (nil, nil):
+            report("neither rps nor profile is given; expected exactly one of them", at: fields.path, fields.position)
+        case (.some, nil):
+            if let rps = number(rpsField, atLeast: 0, exclusive: true, atMost: Self.maximumRps) {
+                rates = [RatePoint(at: .zero, rps: rps)]
+            }
+        case (nil, .some):
+            rates = decodeProfile(profileField, duration: duration)
+        }
+        let headers = decodeHeaderShares(fields["headers"])
+        let cookies = decodeCookieShares(fields["cookies"])
+        return TrafficSpec(
+            rates: rates,
+            users: integer(fields["users"], in: 1...Self.maximumUsers) ?? TrafficSpec.defaultUsers,
+            requestsPerConnection: number(fields["requestsPerConnection"], atLeast: 1, atMost: 1_000_000)
+                ?? TrafficSpec.defaultRequestsPerConnection,
+            headers: headers,
+            cookies: cookies
+        )
+    }
+
+    /// A rate profile: points from `"0s"` on, times strictly increasing and before the end.
+    private mutating func decodeProfile(_ field: Field, duration: SimDuration?) -> [RatePoint] {
+        guard let elements = array(field, expecting: "an array of {\"at\", \"rps\"} points") else { return [] }
+        guard let profileNode = field.node else { return [] }
+        if elements.isEmpty {
+            report("empty profile; expected at least one {\"at\", \"rps\"} point", at: field.path, profileNode.position)
+        }
+        var points: [RatePoint] = []
+        var previous: SimDuration?
+        for (index, element) in elements.enumerated() {
+            let path = field.path.index(index)
+            guard let point = fields(of: element, at: path, as: .ratePoint) else { continue }
+            let atField = point["at"]
+            let at = self.duration(atField, required: true)
+            let rps = number(point["rps"], atLeast: 0, atMost: Self.maximumRps, required: true)
+            if let at, let atNode = atField.node {
+                if index == 0 && at != .zero {
+                    report("the first point is at \(at); expected \"0s\" so the rate is defined from the start",
+                           at: atField.path, atNode.position)
+                } else if let previous, at <= previous {
+                    report("\(at) is not after the previous point (\(previous)); expected increasing times",
+                           at: atField.path, atNode.position)
+                } else if let duration, at >= duration {
+                    report("\(at) is not before the end of the scenario (\(duration)); expected a time within duration",
+                           at: atField.path, atNode.position)
+                }
+                previous = at
+            }
+            if let at, let rps { points.append(RatePoint(at: at, rps: rps)) }
+        }
+        return points
+    }
+
+    private mutating func decodeHeaderShares(_ field: Field) -> [HeaderShare] {
+        let elements = array(field, expecting: "an array of {\"name\", \"value\", \"share\"} objects") ?? []
+        var shares: [HeaderShare] = []
+        for (index, element) in elements.enumerated() {
+            guard let fields = fields(of: element, at: field.path.index(index), as: .headerShare) else { continue }
+            let name = string(fields["name"], required: true)
+            let value = string(fields["value"], required: true, allowEmpty: true)
+            let share = fraction(fields["share"], required: true)
+            if let name, let value, let share { shares.append(HeaderShare(name: name, value: value, share: share)) }
+        }
+        checkShareSum(shares.map(\.share), field: field, noun: "share")
+        return shares
+    }
+
+    private mutating func decodeCookieShares(_ field: Field) -> [CookieShare] {
+        let elements = array(field, expecting: "an array of {\"name\", \"value\", \"userShare\"} objects") ?? []
+        var shares: [CookieShare] = []
+        for (index, element) in elements.enumerated() {
+            guard let fields = fields(of: element, at: field.path.index(index), as: .cookieShare) else { continue }
+            let name = string(fields["name"], required: true)
+            let value = string(fields["value"], required: true, allowEmpty: true)
+            let share = fraction(fields["userShare"], required: true)
+            if let name, let value, let share { shares.append(CookieShare(name: name, value: value, userShare: share)) }
+        }
+        checkShareSum(shares.map(\.userShare), field: field, noun: "userShare")
+        return shares
+    }
+
+    /// Shares describe disjoint groups of requests or users, so together they cannot exceed 1.
+    private mutating func checkShareSum(_ shares: [Double], field: Field, noun: String) {
+        let sum = shares.reduce(0, +)
+        // A little slack so that 0.1 + 0.2 + 0.7 written in decimal is not refused.
+        if sum > 1 + 1e-9, let node = field.node {
+            report("the \(noun) values add up to \(Self.format(sum)); expected at most 1", at: field.path, node.position)
+        }
+    }
+
+    // MARK: Versions
+
+    mutating func decodeVersions(_ field: Field) -> VersionsSpec {
+        guard let fields = object(field, as: .versions) else { return VersionsSpec() }
+        var versions = VersionsSpec()
+        if let stable = object(fields["stable"], as: .stableVersion) {
+            versions.stable.errorRate = fraction(stable["errorRate"]) ?? 0
+        }
+        if let candidate = object(fields["candidate"], as: .candidateVersion) {
+            versions.candidate.errorRate = fraction(candidate["errorRate"]) ?? 0
+            if let fault = object(candidate["fault"], as: .fault) {
+                versions.candidate.fault = FaultSpec(
+                    errorRate: fraction(fault["errorRate"], required: true) ?? 0,
+                    users: fraction(fault["users"]) ?? 1,
+                    after: duration(fault["after"]) ?? .zero
+                )
+            }
+        }
+        return versions
+    }
+
+    // MARK: Analysis
+
+    /// An `analysis` key that may be absent (outer nil), `null` (inner nil) or an object.
+    mutating func decodeOptionalAnalysis(_ field: Field) -> AnalysisSpec?? {
+        guard let node = field.node else { return nil }
+        if case .null = node.value { return .some(nil) }
+        guard let fields = fields(of: node, at: field.path, as: .analysis) else { return .some(nil) }
+        return AnalysisSpec(
+            interval: duration(fields["interval"], positive: true) ?? AnalysisSpec.defaultInterval,
+            maxErrorRate: fraction(fields["maxErrorRate"]) ?? AnalysisSpec.defaultMaxErrorRate,
+            minRequests: integer(fields["minRequests"], in: 0...1_000_000_000) ?? AnalysisSpec.defaultMinRequests,
+            failureLimit: integer(fields["failureLimit"], in: 0...1_000_000) ?? 0,
+            initialDelay: duration(fields["initialDelay"]) ?? .zero,
+            afterPromotion: duration(fields["afterPromotion"]) ?? .zero
+        )
+    }
+}

@@ -1,0 +1,273 @@
+extension ScenarioDecoder {
+    /// What strategies need to know about the rest of the scenario.
+    struct StrategyContext {
+        /// The cluster's replica count, when valid.
+        var replicas: Int?
+        /// The scenario-wide analysis, which strategies inherit.
+        var analysis: AnalysisSpec?
+
+        /// The most pods a canary or preview may ask for: ten times the stable count (more
+        /// is almost surely a typo), within the global maximum.
+        var replicaBound: Int {
+            min(ScenarioDecoder.maximumReplicas, 10 * (replicas ?? ScenarioDecoder.maximumReplicas))
+        }
+
+        /// How ``replicaBound`` was derived, for messages.
+        var replicaBoundNote: String {
+            replicas == nil ? "" : " (at most 10 × cluster.replicas)"
+        }
+    }
+
+    /// Every step key of any kind, to tell a misplaced step from a misspelt one.
+    private static let allStepKeys = ["setWeight", "setReplicas", "pause", "analysis"]
+
+    /// The strategies: a non-empty list with unique names.
+    mutating func decodeStrategies(_ field: Field, context: StrategyContext) -> [StrategySpec] {
+        guard let elements = array(field, required: true, expecting: "a non-empty array of strategies"),
+              let node = field.node else { return [] }
+        if elements.isEmpty {
+            report("empty list; expected at least one strategy", at: field.path, node.position)
+        }
+        var strategies: [StrategySpec] = []
+        var firstIndexByName: [String: Int] = [:]
+        for (index, element) in elements.enumerated() {
+            let path = field.path.index(index)
+            let (name, strategy) = decodeStrategy(element, at: path, context: context)
+            if let strategy { strategies.append(strategy) }
+            guard let name else { continue }
+            if let first = firstIndexByName[name] {
+                let namePosition = element["name"]?.position ?? element.position
+                report("\(JSONPath.quoted(name)) is already the name of \(field.path.index(first)); expected unique names",
+                       at: path.key("name"), namePosition)
+            } else {
+                firstIndexByName[name] = index
+            }
+        }
+        return strategies
+    }
+
+    /// One strategy, and its name when valid (for the uniqueness check even when the rest is wrong).
+    private mutating func decodeStrategy(
+        _ node: JSONNode, at path: JSONPath, context: StrategyContext
+    ) -> (name: String?, strategy: StrategySpec?) {
+        guard node.members != nil else {
+            reportType(expected: "an object", found: node, at: path)
+            return (nil, nil)
+        }
+        let kindField = Field(node: node["kind"], path: path.key("kind"), parentPosition: node.position)
+        guard let kind = choice(kindField, as: StrategyKind.Name.self, noun: "strategy kind", required: true) else {
+            // Without a kind only the keys common to all kinds can be checked precisely.
+            let anyKindKeys = StrategyKind.Name.allCases.flatMap(\.object.keys)
+            let keys = anyKindKeys.enumerated().filter { anyKindKeys.firstIndex(of: $0.element) == $0.offset }.map(\.element)
+            let fields = fields(of: node, at: path, accepting: keys)
+            return (fields.flatMap { string($0["name"], required: true) }, nil)
+        }
+        var explanations: [String: String] = [:]
+        if kind.stepKeys.isEmpty {
+            explanations["steps"] = "\(kind.rawValue) takes no steps; expected no steps key (\(Self.stepsAbsence(kind)))"
+        }
+        guard let fields = fields(of: node, at: path, as: kind.object, explanations: explanations) else { return (nil, nil) }
+        let name = string(fields["name"], required: true)
+        let description = string(fields["description"], allowEmpty: true)
+        let analysis = decodeOptionalAnalysis(fields["analysis"]) ?? context.analysis
+        let spec: StrategyKind
+        switch kind {
+        case .serviceSplit:
+            spec = .serviceSplit(decodeServiceSplit(fields, context: context, analysis: analysis))
+        case .deploymentSplit:
+            let (surge, unavailable) = decodeRollingBudget(fields)
+            let steps = decodeSteps(fields["steps"], kind: kind, weightScale: 100, context: context, analysis: analysis)
+            spec = .deploymentSplit(DeploymentSplitSpec(steps: steps, maxSurge: surge, maxUnavailable: unavailable))
+        case .replicaSetSplit:
+            let (surge, unavailable) = decodeRollingBudget(fields)
+            let steps = decodeSteps(fields["steps"], kind: kind, weightScale: 100, context: context, analysis: analysis)
+            spec = .replicaSetSplit(ReplicaSetSplitSpec(steps: steps, maxSurge: surge, maxUnavailable: unavailable))
+        case .gatewayRoute:
+            let header = decodeHeaderMatch(fields["header"], required: true)
+            let canaryReplicas = integer(fields["canaryReplicas"], in: 1...context.replicaBound, note: context.replicaBoundNote)
+            let smokeTest = decodeSmokeTest(fields["smokeTest"])
+            let approvalDelay = duration(fields["approvalDelay"]) ?? .zero
+            let (surge, unavailable) = decodeRollingBudget(fields)
+            spec = .gatewayRoute(GatewayRouteSpec(
+                header: header ?? HeaderMatch(name: ""), canaryReplicas: canaryReplicas ?? 1, smokeTest: smokeTest,
+                approvalDelay: approvalDelay, maxSurge: surge, maxUnavailable: unavailable))
+        case .blueGreen:
+            let previewReplicas = integer(fields["previewReplicas"], in: 1...context.replicaBound, note: context.replicaBoundNote)
+            spec = .blueGreen(BlueGreenSpec(
+                previewReplicas: previewReplicas ?? context.replicas ?? 1,
+                smokeTest: decodeSmokeTest(fields["smokeTest"]),
+                autoPromotion: duration(fields["autoPromotion"]),
+                scaleDownDelay: duration(fields["scaleDownDelay"]) ?? BlueGreenSpec.defaultScaleDownDelay))
+        case .rollingUpdate:
+            let (surge, unavailable) = decodeRollingBudget(fields)
+            spec = .rollingUpdate(RollingUpdateSpec(maxSurge: surge, maxUnavailable: unavailable))
+        }
+        return (name, StrategySpec(name: name ?? "", description: description, analysis: analysis, kind: spec))
+    }
+
+    /// Why a kind has no steps, for the message that rejects them.
+    private static func stepsAbsence(_ kind: StrategyKind.Name) -> String {
+        switch kind {
+        case .gatewayRoute: return "only header traffic reaches the canary copy, then a rolling update moves production"
+        case .blueGreen: return "it switches all traffic at once"
+        default: return "it replaces pods without pausing"
+        }
+    }
+
+    private mutating func decodeServiceSplit(
+        _ fields: Fields, context: StrategyContext, analysis: AnalysisSpec?
+    ) -> ServiceSplitSpec {
+        let router = choice(fields["router"], as: L7Router.self, noun: "router") ?? .ingressNginx
+        let totalField = fields["weightTotal"]
+        var weightTotal = integer(totalField, in: 1...1_000_000) ?? 100
+        if router == .istio, weightTotal != 100, let node = totalField.node {
+            report("istio weights are whole percentages; expected 100 or no weightTotal", at: totalField.path, node.position)
+            weightTotal = 100
+        }
+        let scale = ServiceSplitSpec.weightScale(router: router, weightTotal: weightTotal)
+        return ServiceSplitSpec(
+            router: router,
+            weightTotal: weightTotal,
+            canaryReplicas: decodeCanaryReplicas(fields["canaryReplicas"], context: context),
+            header: decodeHeaderMatch(fields["header"], required: false),
+            cookie: string(fields["cookie"]),
+            steps: decodeSteps(fields["steps"], kind: .serviceSplit, weightScale: scale, context: context, analysis: analysis),
+            scaleDownDelay: duration(fields["scaleDownDelay"]) ?? ServiceSplitSpec.defaultScaleDownDelay,
+            abortScaleDownDelay: duration(fields["abortScaleDownDelay"]) ?? ServiceSplitSpec.defaultAbortScaleDownDelay
+        )
+    }
+
+    private mutating func decodeCanaryReplicas(_ field: Field, context: StrategyContext) -> CanaryReplicas {
+        guard let node = field.node else { return .matchWeight }
+        if case .string(let text) = node.value {
+            if text == "match-weight" { return .matchWeight }
+            let hint = EditDistance.suggestion(for: text, among: ["match-weight"]) != nil ? "did you mean \"match-weight\"?" :
+                "expected \"match-weight\" or an integer 1...\(context.replicaBound)"
+            report("\(JSONPath.quoted(text)) is not a replica count; \(hint)", at: field.path, node.position)
+            return .matchWeight
+        }
+        let count = integer(field, in: 1...context.replicaBound, note: "\(context.replicaBoundNote) or \"match-weight\"")
+        return count.map(CanaryReplicas.fixed) ?? .matchWeight
+    }
+
+    private mutating func decodeHeaderMatch(_ field: Field, required: Bool) -> HeaderMatch? {
+        guard let fields = object(field, as: .headerMatch, required: required) else { return nil }
+        let name = string(fields["name"], required: true)
+        let value = string(fields["value"], allowEmpty: true)
+        let pattern = string(fields["pattern"])
+        if value != nil && pattern != nil {
+            report("both value and pattern are given; expected one of them (ingress-nginx ignores the pattern when a value is set)",
+                   at: fields.path, fields.position)
+        }
+        return HeaderMatch(name: name ?? "", value: value, pattern: pattern)
+    }
+
+    private mutating func decodeSmokeTest(_ field: Field) -> SmokeTestSpec? {
+        guard let fields = object(field, as: .smokeTest) else { return nil }
+        return SmokeTestSpec(
+            requests: integer(fields["requests"], in: 1...1_000_000) ?? SmokeTestSpec.defaultRequests,
+            rps: number(fields["rps"], atLeast: 0, exclusive: true, atMost: Self.maximumRps) ?? SmokeTestSpec.defaultRps,
+            maxErrorRate: fraction(fields["maxErrorRate"]) ?? AnalysisSpec.defaultMaxErrorRate,
+            coverage: fraction(fields["coverage"]) ?? 1
+        )
+    }
+
+    /// `maxSurge` and `maxUnavailable` (Kubernetes defaults 25 % each); both zero could never progress.
+    private mutating func decodeRollingBudget(_ fields: Fields) -> (maxSurge: IntOrPercent, maxUnavailable: IntOrPercent) {
+        let surge = intOrPercent(fields["maxSurge"], maximumPercent: 1_000)
+        let unavailable = intOrPercent(fields["maxUnavailable"], maximumPercent: 100)
+        if let surge, let unavailable, surge.isZero, unavailable.isZero {
+            report("maxSurge and maxUnavailable are both 0; expected at least one of them above 0 so the update can progress",
+                   at: fields.path, fields.position)
+        }
+        return (surge ?? .percent(25), unavailable ?? .percent(25))
+    }
+
+    // MARK: Steps
+
+    private mutating func decodeSteps(
+        _ field: Field, kind: StrategyKind.Name, weightScale: Int, context: StrategyContext, analysis: AnalysisSpec?
+    ) -> [Step] {
+        guard let elements = array(field, required: true, expecting: "a non-empty array of steps"),
+              let node = field.node else { return [] }
+        if elements.isEmpty {
+            report("empty list; expected at least one step", at: field.path, node.position)
+        }
+        let accepted = kind.stepKeys
+        let acceptedList = accepted.joined(separator: ", ")
+        var steps: [Step] = []
+        for (index, element) in elements.enumerated() {
+            let path = field.path.index(index)
+            guard let members = element.members else {
+                reportType(expected: "a step object such as {\"setWeight\": 10} or {\"pause\": \"5m\"}", found: element, at: path)
+                continue
+            }
+            guard members.count == 1, let member = members.first else {
+                let found = members.isEmpty ? "an empty step" : "a step with \(members.count) keys (\(members.map(\.key).joined(separator: ", ")))"
+                report("\(found); expected exactly one of \(acceptedList)", at: path, element.position)
+                continue
+            }
+            let stepField = Field(node: member.value, path: path.key(member.key), parentPosition: element.position)
+            guard accepted.contains(member.key) else {
+                let message: String
+                if member.key == "setReplicas" {
+                    message = "setReplicas is only for deployment-split; expected one of \(acceptedList)"
+                } else if Self.allStepKeys.contains(member.key) {
+                    message = "not a \(kind.rawValue) step; expected one of \(acceptedList)"
+                } else {
+                    message = Self.unknownKeyMessage(member.key, accepted: accepted, noun: "step")
+                }
+                report(message, at: stepField.path, member.keyPosition)
+                continue
+            }
+            if let step = decodeStep(stepField, key: member.key, weightScale: weightScale, context: context, analysis: analysis) {
+                steps.append(step)
+            }
+        }
+        return steps
+    }
+
+    private mutating func decodeStep(
+        _ field: Field, key: String, weightScale: Int, context: StrategyContext, analysis: AnalysisSpec?
+    ) -> Step? {
+        switch key {
+        case "setWeight":
+            let note = weightScale == 100 ? "" : " (out of weightTotal \(weightScale))"
+            return integer(field, in: 0...weightScale, note: note).map(Step.setWeight)
+        case "setReplicas":
+            return integer(field, in: 0...context.replicaBound, note: context.replicaBoundNote).map(Step.setReplicas)
+        case "pause":
+            return decodePause(field).map(Step.pause)
+        default:
+            guard let node = field.node, let fields = fields(of: node, at: field.path, as: .analysisDetails) else { return nil }
+            let count = integer(fields["count"], in: 1...1_000) ?? 1
+            if analysis == nil {
+                report("the strategy has no analysis to run; expected an \"analysis\" object on the strategy or the scenario",
+                       at: field.path, node.position)
+                return nil
+            }
+            return .analysis(count: count)
+        }
+    }
+
+    /// `"10m"`, `600` or Argo's `{"duration": "10m"}`; an indefinite pause waits for a human.
+    private mutating func decodePause(_ field: Field) -> SimDuration? {
+        guard let node = field.node else { return nil }
+        let needsDuration = "a pause without a duration would wait forever for a manual promotion; expected a duration such as \"10m\""
+        switch node.value {
+        case .object:
+            guard let fields = fields(of: node, at: field.path, as: .pauseDetails) else { return nil }
+            let durationField = fields["duration"]
+            if durationField.node == nil {
+                report(needsDuration, at: field.path, node.position)
+                return nil
+            }
+            return duration(durationField)
+        case .null:
+            report(needsDuration, at: field.path, node.position)
+            return nil
+        default:
+            return duration(field)
+        }
+    }
+}

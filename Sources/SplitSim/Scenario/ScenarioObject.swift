@@ -1,0 +1,74 @@
+/// Every kind of JSON object a scenario file contains, with the keys each accepts.
+///
+/// The raw value is the object's definition name in `scenarios/scenario.schema.json`
+/// (`scenario` is the schema's top level), so tests can check that the decoder and the
+/// schema accept exactly the same keys.
+public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
+    case scenario
+    case traffic
+    case ratePoint
+    case headerShare
+    case cookieShare
+    case cluster
+    case versions
+    case stableVersion
+    case candidateVersion
+    case fault
+    case analysis
+    case serviceSplit
+    case deploymentSplit
+    case replicaSetSplit
+    case gatewayRoute
+    case blueGreen
+    case rollingUpdate
+    case headerMatch
+    case smokeTest
+    case setWeightStep
+    case setReplicasStep
+    case pauseStep
+    case pauseDetails
+    case analysisStep
+    case analysisDetails
+
+    /// Keys every strategy accepts, whatever its kind.
+    static let commonStrategyKeys = ["name", "description", "kind", "analysis"]
+    /// Keys of the rolling update a kind performs on promotion.
+    private static let rollingKeys = ["maxSurge", "maxUnavailable"]
+
+    /// The keys this object accepts, in the order the documentation lists them.
+    public var keys: [String] {
+        switch self {
+        case .scenario:
+            return ["$schema", "name", "description", "seed", "runs", "duration", "traffic", "cluster",
+                    "versions", "analysis", "strategies"]
+        case .traffic: return ["rps", "profile", "users", "requestsPerConnection", "headers", "cookies"]
+        case .ratePoint: return ["at", "rps"]
+        case .headerShare: return ["name", "value", "share"]
+        case .cookieShare: return ["name", "value", "userShare"]
+        case .cluster: return ["replicas", "podStartup", "podShutdown", "podCapacityRps", "podHourlyCost"]
+        case .versions: return ["stable", "candidate"]
+        case .stableVersion: return ["errorRate"]
+        case .candidateVersion: return ["errorRate", "fault"]
+        case .fault: return ["errorRate", "users", "after"]
+        case .analysis:
+            return ["interval", "maxErrorRate", "minRequests", "failureLimit", "initialDelay", "afterPromotion"]
+        case .serviceSplit:
+            return Self.commonStrategyKeys + ["router", "weightTotal", "canaryReplicas", "header", "cookie", "steps",
+                                              "scaleDownDelay", "abortScaleDownDelay"]
+        case .deploymentSplit, .replicaSetSplit: return Self.commonStrategyKeys + ["steps"] + Self.rollingKeys
+        case .gatewayRoute:
+            return Self.commonStrategyKeys + ["header", "canaryReplicas", "smokeTest", "approvalDelay"] + Self.rollingKeys
+        case .blueGreen:
+            return Self.commonStrategyKeys + ["previewReplicas", "smokeTest", "autoPromotion", "scaleDownDelay"]
+        case .rollingUpdate: return Self.commonStrategyKeys + Self.rollingKeys
+        case .headerMatch: return ["name", "value", "pattern"]
+        case .smokeTest: return ["requests", "rps", "maxErrorRate", "coverage"]
+        case .setWeightStep: return ["setWeight"]
+        case .setReplicasStep: return ["setReplicas"]
+        case .pauseStep: return ["pause"]
+        case .pauseDetails: return ["duration"]
+        case .analysisStep: return ["analysis"]
+        case .analysisDetails: return ["count"]
+        }
+    }
+}
