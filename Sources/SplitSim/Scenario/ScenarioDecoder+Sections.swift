@@ -9,9 +9,11 @@ extension ScenarioDecoder {
     static let maximumUsers = 100_000_000
 
     /// Decodes a whole scenario document; the result is meaningful only when no problem was found.
+    /// A document that is not an object gets that one problem, not one per missing key.
     mutating func decodeScenario(_ root: JSONNode, file: String) -> Scenario {
-        let fields = fields(of: root, at: .root, as: .scenario)
-            ?? Fields(path: .root, position: root.position, members: [])
+        guard let fields = fields(of: root, at: .root, as: .scenario) else {
+            return Scenario(file: file, name: "", traffic: TrafficSpec(rates: []), cluster: ClusterSpec(replicas: 1), strategies: [])
+        }
         _ = string(fields["$schema"], allowEmpty: true)
         let name = string(fields["name"], required: true) ?? ""
         let description = string(fields["description"], allowEmpty: true)
