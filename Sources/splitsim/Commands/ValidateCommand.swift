@@ -1,15 +1,41 @@
+import SplitSim
+
 /// `splitsim validate`: checks scenario files and reports every problem.
 enum ValidateCommand: Command {
     static let name = "validate"
     static let summary = "Check scenario files and report every problem"
     static let help = """
-        Usage: splitsim validate FILE ...
+        Usage: splitsim validate FILE|DIR ...
 
-        Not built yet in this version.
+        Decodes and validates each scenario file (a DIR means its *.json files) and prints every problem, one line each:
+          FILE: json.path: what is wrong; what is expected
+        Prints "FILE: ok (N strategies)" for a valid file. Exits 65 when a file is invalid,
+        66 when one is missing.
+
+        Example:
+          splitsim validate scenarios/*.json
 
         """
 
     static func run(_ arguments: inout ArgumentList) throws(CLIError) {
-        throw .notYetBuilt(name)
+        let files = try arguments.positionals()
+        guard !files.isEmpty else { throw arguments.usage("expected at least one scenario FILE") }
+        var worst: ScenarioError?
+        for file in try ScenarioFiles.expand(files) {
+            if ScenarioFiles.isSchema(file) {
+                Console.write("\(file): skipped (the JSON Schema for editors, not a scenario)\n")
+                continue
+            }
+            do {
+                let scenario = try Scenario.load(contentsOf: file)
+                Console.write("\(file): ok (\(scenario.strategies.count) strategies)\n")
+            } catch {
+                for line in error.lines { Console.writeError(line) }
+                if worst == nil || error.exitCode == 66 { worst = error }
+            }
+        }
+        if let worst {
+            throw worst.exitCode == 66 ? .inputMissing("") : .invalidScenario("")
+        }
     }
 }

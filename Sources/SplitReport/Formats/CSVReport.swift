@@ -1,0 +1,53 @@
+import SplitSim
+
+/// `compare --format csv`: one row per strategy with every figure's mean, p5 and p95, for
+/// spreadsheets.
+public enum CSVReport {
+    /// The figures in column order, each expanded to `_mean`, `_p5`, `_p95` columns.
+    static let figures: [(String, @Sendable (StrategyComparison) -> SummaryStatistics?)] = [
+        ("candidate_user_requests", { $0.exposure.candidateUserRequests }),
+        ("failed_user_requests", { $0.exposure.failedUserRequests }),
+        ("users_exposed", { $0.exposure.usersExposed }),
+        ("users_failed", { $0.exposure.usersFailed }),
+        ("detection_seconds", { $0.exposure.detectionSeconds }),
+        ("rollback_seconds", { $0.exposure.rollbackSeconds }),
+        ("smoke_requests", { $0.exposure.smokeRequests }),
+        ("pod_seconds", { $0.cost.podSeconds }),
+        ("extra_pod_seconds", { $0.cost.extraPodSeconds }),
+        ("peak_pods", { $0.cost.peakPods }),
+        ("money", { $0.cost.money }),
+        ("under_capacity_seconds", { $0.cost.underCapacitySeconds }),
+        ("duration_seconds", { $0.durationSeconds }),
+        ("users_saw_both", { $0.usersSawBoth }),
+    ]
+
+    /// Renders one CSV table (RFC 4180) for all scenarios.
+    public static func render(_ scenarios: [ScenarioComparison]) -> String {
+        var header = ["scenario", "file", "runs", "seed", "strategy", "kind", "promoted", "aborted", "incomplete",
+                      "escaped", "min_candidate_share"]
+        for (name, _) in figures { header += [name + "_mean", name + "_p5", name + "_p95"] }
+        var lines = [header.map(field).joined(separator: ",")]
+        for scenario in scenarios {
+            for strategy in scenario.strategies {
+                var row = [scenario.name, scenario.file, String(scenario.runs), String(scenario.seed), strategy.name,
+                           strategy.kind, JSONWriter.format(strategy.outcome.promoted), JSONWriter.format(strategy.outcome.aborted),
+                           JSONWriter.format(strategy.outcome.incomplete), JSONWriter.format(strategy.exposure.escaped),
+                           JSONWriter.format(strategy.granularity.minCandidateShare)]
+                for (_, figure) in figures {
+                    if let stats = figure(strategy) {
+                        row += [JSONWriter.format(stats.mean), JSONWriter.format(stats.p5), JSONWriter.format(stats.p95)]
+                    } else {
+                        row += ["", "", ""]
+                    }
+                }
+                lines.append(row.map(field).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

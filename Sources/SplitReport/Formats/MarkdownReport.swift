@@ -1,0 +1,47 @@
+import SplitSim
+
+/// `compare --format markdown`: the comparison as GitHub-flavoured Markdown, for pull
+/// requests and CI summaries.
+public enum MarkdownReport {
+    /// Renders the comparisons as Markdown.
+    public static func render(_ scenarios: [ScenarioComparison]) -> String {
+        scenarios.map(scenario).joined(separator: "\n")
+    }
+
+    static func scenario(_ scenario: ScenarioComparison) -> String {
+        var text = "## \(escape(scenario.name))\n\n"
+        if let description = scenario.description { text += escape(description) + "\n\n" }
+        text += "`\(scenario.file)` · \(scenario.runs) runs · seed \(scenario.seed) · \(scenario.replicas) replicas · \(Format.duration(scenario.durationSeconds))\n\n"
+        text += "| strategy | kind | min share | outcome | users exposed | users failed | failed requests | detect | escaped | peak pods | extra pod-h | cost | duration |\n"
+        text += "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+        for strategy in scenario.strategies {
+            let cells = [
+                escape(strategy.name), strategy.kind, Format.percent(strategy.granularity.minCandidateShare),
+                Format.outcome(strategy.outcome), Format.spread(strategy.exposure.usersExposed),
+                Format.spread(strategy.exposure.usersFailed), Format.spread(strategy.exposure.failedUserRequests),
+                Format.seconds(strategy.exposure.detectionSeconds), Format.percent(strategy.exposure.escaped),
+                Format.spread(strategy.cost.peakPods), Format.hours(strategy.cost.extraPodSeconds),
+                Format.money(strategy.cost.money), Format.seconds(strategy.durationSeconds),
+            ]
+            text += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        text += "\nFigures: mean [p5–p95] over runs.\n"
+        for strategy in scenario.strategies where !strategy.granularity.steps.isEmpty || !strategy.warnings.isEmpty {
+            text += "\n### \(escape(strategy.name))\n\n"
+            if !strategy.granularity.steps.isEmpty {
+                text += "| step | asked | can set | realised |\n|---|--:|--:|--:|\n"
+                for step in strategy.granularity.steps {
+                    let realized = step.realized.map { Format.percent($0.mean) + " [" + Format.percent($0.p5) + "–" + Format.percent($0.p95) + "]" } ?? "not reached"
+                    text += "| \(step.label) | \(Format.percent(step.requested)) | \(Format.percent(step.effective)) | \(realized) |\n"
+                }
+                text += "\n"
+            }
+            for warning in strategy.warnings { text += "- ⚠ \(escape(warning))\n" }
+        }
+        return text
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|")
+    }
+}

@@ -1,0 +1,95 @@
+import Dispatch
+
+/// Runs every strategy of a scenario `runs` times and aggregates the figures.
+public enum Comparison {
+    /// Compares the strategies of `scenario`.
+    ///
+    /// Runs are spread over `jobs` threads; each run's result lands in its own slot, so the
+    /// output does not depend on the number of jobs or on scheduling.
+    ///
+    /// - Parameter strategies: names to keep; empty keeps all.
+    public static func run(_ scenario: Scenario, strategies names: [String] = [], jobs: Int = 1) -> ScenarioComparison {
+        let strategies = names.isEmpty ? scenario.strategies : scenario.strategies.filter { names.contains($0.name) }
+        let traffic = Simulation.trafficModel(for: scenario)
+        let runs = scenario.runs
+        let total = strategies.count * runs
+        let results = ResultSlots(count: total)
+        let work: @Sendable (Int) -> Void = { index in
+            let strategy = strategies[index / runs]
+            results.store(Simulation.run(strategy, of: scenario, run: index % runs, traffic: traffic), at: index)
+        }
+        if jobs > 1 && total > 1 {
+            let workers = min(jobs, total)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: total, by: workers) { work(index) }
+            }
+        } else {
+            for index in 0..<total { work(index) }
+        }
+        let all = results.values
+        let comparisons = strategies.enumerated().map { offset, strategy in
+            aggregate(Array(all[offset * runs ..< (offset + 1) * runs]), strategy: strategy, scenario: scenario)
+        }
+        return ScenarioComparison(name: scenario.name, description: scenario.description, file: scenario.file,
+                                  runs: runs, seed: scenario.seed, replicas: scenario.cluster.replicas,
+                                  durationSeconds: scenario.duration.seconds, strategies: comparisons)
+    }
+
+    static func aggregate(_ runs: [RunResult], strategy: StrategySpec, scenario: Scenario) -> StrategyComparison {
+        let count = Double(max(runs.count, 1))
+        let fraction = { (outcome: RunOutcome) in Double(runs.filter { $0.outcome == outcome }.count) / count }
+        let stats = { (figure: (RunResult) -> Double?) in SummaryStatistics(runs.compactMap(figure)) }
+        let plan = GranularityModel.plan(for: strategy, replicas: scenario.cluster.replicas)
+        let steps = plan.steps.enumerated().map { index, step in
+            StepGranularity(label: step.label, requested: step.requested, effective: step.effective,
+                            realized: SummaryStatistics(runs.compactMap { $0.realizedShares[safe: index] ?? nil }))
+        }
+        var warnings = GranularityModel.warnings(for: strategy, scenario: scenario)
+        let escaped = Double(runs.filter(\.escaped).count) / count
+        if escaped > 0 {
+            warnings.append("the faulty candidate reached 100 % of traffic in \(GranularityModel.percent(escaped)) of runs")
+        }
+        let incomplete = fraction(.incomplete)
+        if incomplete > 0 {
+            warnings.append("\(GranularityModel.percent(incomplete)) of runs did not finish within the scenario's duration")
+        }
+        return StrategyComparison(
+            name: strategy.name,
+            kind: strategy.kind.name.rawValue,
+            outcome: .init(promoted: fraction(.promoted), aborted: fraction(.aborted), incomplete: incomplete),
+            granularity: Granularity(minCandidateShare: plan.minShare, steps: steps),
+            exposure: .init(candidateUserRequests: stats { $0.candidateUserRequests },
+                            failedUserRequests: stats { $0.failedUserRequests },
+                            usersExposed: stats { $0.usersExposed },
+                            usersFailed: stats { $0.usersFailed },
+                            detectionSeconds: stats { $0.detectionSeconds },
+                            rollbackSeconds: stats { $0.rollbackSeconds },
+                            escaped: escaped,
+                            smokeRequests: stats { $0.smokeRequests }),
+            cost: .init(podSeconds: stats { $0.podSeconds },
+                        extraPodSeconds: stats { $0.extraPodSeconds },
+                        peakPods: stats { $0.peakPods },
+                        money: stats { $0.money },
+                        underCapacitySeconds: stats { $0.underCapacitySeconds }),
+            durationSeconds: stats { $0.durationSeconds },
+            usersSawBoth: stats { $0.usersSawBoth },
+            warnings: warnings
+        )
+    }
+}
+
+/// Per-run result slots written from several threads, each slot by one run only.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [RunResult?]
+    private let lock = DispatchQueue(label: "splitsim.results")
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ result: RunResult, at index: Int) {
+        lock.sync { slots[index] = result }
+    }
+
+    var values: [RunResult] {
+        lock.sync { slots.compactMap { $0 } }
+    }
+}

@@ -1,0 +1,9 @@
+/// How a run's release ended.
+public enum RunOutcome: String, Sendable {
+    /// The candidate took all traffic and kept it.
+    case promoted
+    /// The release was stopped and traffic went back to stable.
+    case aborted
+    /// The scenario's duration ended first.
+    case incomplete
+}

@@ -1,0 +1,43 @@
+/// The figures of one run of one strategy, before aggregation over runs.
+public struct RunResult: Sendable {
+    /// How the release ended.
+    public var outcome: RunOutcome
+    /// Production requests served by the candidate.
+    public var candidateUserRequests: Double
+    /// Of those, the failed ones.
+    public var failedUserRequests: Double
+    /// Distinct users who got a response from the candidate.
+    public var usersExposed: Double
+    /// Distinct users who got a failed response from the candidate.
+    public var usersFailed: Double
+    /// Seconds from the fault going live to its detection; nil when nothing was detected.
+    public var detectionSeconds: Double?
+    /// Seconds from detection until production could no longer reach the candidate.
+    public var rollbackSeconds: Double?
+    /// Whether a faulty candidate reached 100 % of traffic.
+    public var escaped: Bool
+    /// Synthetic smoke-test requests sent.
+    public var smokeRequests: Double
+    /// Pod-seconds paid for over the scenario's duration.
+    public var podSeconds: Double
+    /// Pod-seconds above the stable baseline of `replicas` pods for the whole duration.
+    public var extraPodSeconds: Double
+    /// The most pods that existed at once.
+    public var peakPods: Double
+    /// The cost of the pod-seconds at the scenario's pod-hour price.
+    public var money: Double
+    /// Seconds during which ready capacity was below the offered rate.
+    public var underCapacitySeconds: Double
+    /// Seconds from the start until the release reached its end state (the whole duration
+    /// when incomplete).
+    public var durationSeconds: Double
+    /// Users who got responses from both versions.
+    public var usersSawBoth: Double
+    /// Per weight or replica step: the candidate's share of production requests while the
+    /// step was in force; nil when the step never took effect.
+    public var realizedShares: [Double?]
+    /// Production requests of the run.
+    public var requests: Double
+    /// The control events, when the run was traced.
+    public var trace: [TraceEvent]?
+}

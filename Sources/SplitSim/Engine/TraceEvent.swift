@@ -1,0 +1,17 @@
+/// One control event of a run as `splitsim trace` shows it.
+public struct TraceEvent: Sendable, Equatable {
+    /// When it happened, in nanoseconds of simulated time.
+    public var time: Int64
+    /// A short machine-readable kind, e.g. `pod-ready`, `set-weight`, `analysis`.
+    public var kind: String
+    /// What happened, in plain language.
+    public var detail: String
+    /// Ready stable pods after the event.
+    public var stableReady: Int
+    /// Ready candidate pods after the event.
+    public var candidateReady: Int
+    /// Pods that exist in any phase after the event.
+    public var pods: Int
+    /// The candidate's share of new requests (L7) or new connections (Service) after the event.
+    public var candidateShare: Double
+}

@@ -1,0 +1,37 @@
+/// What one run measured, accumulated in fixed memory while requests stream.
+public struct RunMetrics: Sendable {
+    /// Production requests of the run.
+    public var requests = 0
+    /// Production requests that failed, on either version.
+    public var failedRequests = 0
+    /// Production requests the candidate served.
+    public var candidateRequests = 0
+    /// Production requests the candidate served that failed.
+    public var failedCandidateRequests = 0
+    /// Synthetic smoke-test requests, never counted as user exposure.
+    public var smokeRequests = 0
+    /// Users who got at least one response from the candidate.
+    public var exposedUsers: UserBitset
+    /// Users who got at least one failed response from the candidate.
+    public var failedUsers: UserBitset
+    /// Users who got at least one response from stable.
+    public var stableUsers: UserBitset
+    /// Per strategy step: production requests and candidate requests while it was in force.
+    /// Slot 0 collects traffic outside any step.
+    public var stepTraffic: [(requests: Int, candidate: Int)] = [(0, 0)]
+    /// The slot of `stepTraffic` requests count into now.
+    public var currentStepSlot = 0
+    /// Pod-seconds: the integral of existing pods over time, in pod-nanoseconds.
+    public var podNanoseconds: Double = 0
+    /// The most pods that existed at once.
+    public var peakPods = 0
+    /// Time during which ready capacity was below the offered rate, in nanoseconds.
+    public var underCapacityNanoseconds: Int64 = 0
+
+    /// Creates empty metrics for `users` users.
+    public init(users: Int) {
+        exposedUsers = UserBitset(capacity: users)
+        failedUsers = UserBitset(capacity: users)
+        stableUsers = UserBitset(capacity: users)
+    }
+}
