@@ -20,18 +20,19 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
     /// True when the value is a whole number, however it is written (`3`, `3.0`, `3e0`).
     public var isWhole: Bool { value.rounded(.towardZero) == value }
 
-    /// The exact integer value, or nil when the number is not whole or does not fit an `Int`
-    /// exactly (a literal with a fraction or exponent beyond 2⁵³ cannot be trusted to the unit).
+    /// The integer value, or nil when the number is not whole or does not fit an `Int`.
+    /// Plain integer literals convert digit for digit; other whole forms (`1e3`, `3.0`) via
+    /// their double, which is exact for every whole double.
     public var integerValue: Int? {
         if let exact = Int(literal) { return exact }
-        guard isWhole, value.magnitude < 9_007_199_254_740_992 else { return nil }
+        guard isWhole, value >= -9_223_372_036_854_775_808.0, value < 9_223_372_036_854_775_808.0 else { return nil }
         return Int(value)
     }
 
-    /// The exact unsigned 64-bit value, or nil when the number is negative, not whole or too large.
+    /// The unsigned 64-bit value, or nil when the number is negative, not whole or too large.
     public var unsignedValue: UInt64? {
         if let exact = UInt64(literal) { return exact }
-        guard isWhole, value >= 0, value < 9_007_199_254_740_992 else { return nil }
+        guard isWhole, value >= 0, value < 18_446_744_073_709_551_616.0 else { return nil }
         return UInt64(value)
     }
 

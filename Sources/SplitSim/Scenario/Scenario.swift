@@ -5,6 +5,13 @@ import Foundation
 /// Create one with ``load(contentsOf:)`` or ``init(decoding:file:)``; both check everything
 /// the file format (`scenarios/scenario.schema.json`) says and report every problem at once.
 public struct Scenario: Hashable, Sendable {
+    /// The default seed of run 0.
+    public static let defaultSeed: UInt64 = 1
+    /// The default number of runs per strategy.
+    public static let defaultRuns = 10
+    /// The default simulated time per run.
+    public static let defaultDuration = SimDuration.minutes(60)
+
     /// The file the scenario came from, as given by the caller; used in messages and reports.
     public var file: String
     /// A short title.
@@ -33,9 +40,9 @@ public struct Scenario: Hashable, Sendable {
         file: String,
         name: String,
         description: String? = nil,
-        seed: UInt64 = 1,
-        runs: Int = 10,
-        duration: SimDuration = .minutes(60),
+        seed: UInt64 = Scenario.defaultSeed,
+        runs: Int = Scenario.defaultRuns,
+        duration: SimDuration = Scenario.defaultDuration,
         traffic: TrafficSpec,
         cluster: ClusterSpec,
         versions: VersionsSpec = VersionsSpec(),

@@ -1,10 +1,4 @@
 extension ScenarioDecoder {
-    /// The default number of runs per strategy.
-    static let defaultRuns = 10
-    /// The default random seed.
-    static let defaultSeed: UInt64 = 1
-    /// The default simulated time per run.
-    static let defaultDuration = SimDuration.minutes(60)
     /// The largest user population accepted.
     static let maximumUsers = 100_000_000
 
@@ -17,11 +11,11 @@ extension ScenarioDecoder {
         _ = string(fields["$schema"], allowEmpty: true)
         let name = string(fields["name"], required: true) ?? ""
         let description = string(fields["description"], allowEmpty: true)
-        let seed = unsignedInteger(fields["seed"]) ?? Self.defaultSeed
-        let runs = integer(fields["runs"], in: 1...10_000) ?? Self.defaultRuns
+        let seed = unsignedInteger(fields["seed"]) ?? Scenario.defaultSeed
+        let runs = integer(fields["runs"], in: 1...10_000) ?? Scenario.defaultRuns
         let durationField = fields["duration"]
         let parsedDuration = duration(durationField, positive: true)
-        let duration = parsedDuration ?? Self.defaultDuration
+        let duration = parsedDuration ?? Scenario.defaultDuration
         // Profile times are checked against the duration only when it is known to be right.
         let knownDuration = durationField.node == nil ? duration : parsedDuration
         let cluster = decodeCluster(fields["cluster"])

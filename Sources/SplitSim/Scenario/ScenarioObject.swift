@@ -4,30 +4,55 @@
 /// (`scenario` is the schema's top level), so tests can check that the decoder and the
 /// schema accept exactly the same keys.
 public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
+    /// The top level.
     case scenario
+    /// `traffic`.
     case traffic
+    /// An element of `traffic.profile`.
     case ratePoint
+    /// An element of `traffic.headers`.
     case headerShare
+    /// An element of `traffic.cookies`.
     case cookieShare
+    /// `cluster`.
     case cluster
+    /// `versions`.
     case versions
+    /// `versions.stable`.
     case stableVersion
+    /// `versions.candidate`.
     case candidateVersion
+    /// `versions.candidate.fault`.
     case fault
+    /// `analysis`, at the top level or on a strategy.
     case analysis
+    /// A strategy of kind `service-split`.
     case serviceSplit
+    /// A strategy of kind `deployment-split`.
     case deploymentSplit
+    /// A strategy of kind `replicaset-split`.
     case replicaSetSplit
+    /// A strategy of kind `gateway-route`.
     case gatewayRoute
+    /// A strategy of kind `blue-green`.
     case blueGreen
+    /// A strategy of kind `rolling-update`.
     case rollingUpdate
+    /// A strategy's `header` rule.
     case headerMatch
+    /// A strategy's `smokeTest`.
     case smokeTest
+    /// The step `{"setWeight": N}`.
     case setWeightStep
+    /// The step `{"setReplicas": N}`.
     case setReplicasStep
+    /// The step `{"pause": …}`.
     case pauseStep
+    /// Argo's pause form `{"duration": …}`.
     case pauseDetails
+    /// The step `{"analysis": {…}}`.
     case analysisStep
+    /// The object of an analysis step.
     case analysisDetails
 
     /// Keys every strategy accepts, whatever its kind.

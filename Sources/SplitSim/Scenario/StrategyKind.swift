@@ -15,11 +15,17 @@ public enum StrategyKind: Hashable, Sendable {
 
     /// The kind's name, as written in a scenario's `kind` key.
     public enum Name: String, CaseIterable, Hashable, Sendable {
+        /// `service-split`.
         case serviceSplit = "service-split"
+        /// `deployment-split`.
         case deploymentSplit = "deployment-split"
+        /// `replicaset-split`.
         case replicaSetSplit = "replicaset-split"
+        /// `gateway-route`.
         case gatewayRoute = "gateway-route"
+        /// `blue-green`.
         case blueGreen = "blue-green"
+        /// `rolling-update`.
         case rollingUpdate = "rolling-update"
 
         /// The step keys a strategy of this kind accepts; empty for kinds without steps.

@@ -66,6 +66,9 @@ struct JSONParserTests {
         #expect(number.unsignedValue == UInt64.max)
         #expect(number.integerValue == nil)
         #expect(JSONNumber(literal: "-1", value: -1).unsignedValue == nil)
+        #expect(JSONNumber(literal: "1e19", value: 1e19).unsignedValue == 10_000_000_000_000_000_000)
+        #expect(JSONNumber(literal: "2e19", value: 2e19).unsignedValue == nil)
+        #expect(JSONNumber(literal: "1e19", value: 1e19).integerValue == nil)
     }
 
     @Test func resolvesEscapes() throws {

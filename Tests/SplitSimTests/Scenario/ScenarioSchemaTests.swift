@@ -107,9 +107,9 @@ struct ScenarioSchemaTests {
     }
 
     @Test func defaultsMatchTheModel() throws {
-        #expect(number(try defaultValue("scenario", "seed")) == Double(ScenarioDecoder.defaultSeed))
-        #expect(number(try defaultValue("scenario", "runs")) == Double(ScenarioDecoder.defaultRuns))
-        #expect(duration(try defaultValue("scenario", "duration")) == ScenarioDecoder.defaultDuration)
+        #expect(number(try defaultValue("scenario", "seed")) == Double(Scenario.defaultSeed))
+        #expect(number(try defaultValue("scenario", "runs")) == Double(Scenario.defaultRuns))
+        #expect(duration(try defaultValue("scenario", "duration")) == Scenario.defaultDuration)
         #expect(number(try defaultValue("traffic", "users")) == Double(TrafficSpec.defaultUsers))
         #expect(number(try defaultValue("traffic", "requestsPerConnection")) == TrafficSpec.defaultRequestsPerConnection)
         #expect(duration(try defaultValue("cluster", "podStartup")) == ClusterSpec.defaultPodStartup)
