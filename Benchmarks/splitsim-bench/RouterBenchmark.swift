@@ -212,12 +212,3 @@ enum RouterBenchmark {
         report.rows.append(.init(name: "ingress-nginx-rules", backends: 2, pick: pick, build: build))
     }
 }
-
-/// The random policies built from real weights and picked by one raw draw.
-protocol RandomWeighted: WeightedPicker {
-    init(weights: [Double]) throws(RoutingConfigurationError)
-    func pick(draw: UInt64) -> Int
-}
-
-extension AliasTable: RandomWeighted {}
-extension CumulativeTable: RandomWeighted {}

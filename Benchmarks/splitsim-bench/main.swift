@@ -15,6 +15,6 @@ guard let name = arguments.first, let suite = suites.first(where: { $0.name == n
         \(list)
 
         """.utf8))
-    exit(arguments.isEmpty || ["-h", "--help", "help"].contains(arguments[0]) ? 0 : 64)
+    exit(["-h", "--help", "help"].contains(arguments.first ?? "") ? 0 : 64)
 }
 exit(suite.run(Array(arguments.dropFirst())))

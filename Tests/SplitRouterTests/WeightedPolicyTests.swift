@@ -142,6 +142,25 @@ import Testing
         #expect(names((0..<6).map { _ in rotation.next() }) == "a c d a c d")
     }
 
+    @Test func smoothWRRRecordedPeriodEqualsNginxScan() throws {
+        var generator = Xoshiro256StarStar(seed: 17)
+        for _ in 0..<200 {
+            let weights = (0..<(1 + generator.uniform(below: 8))).map { _ in generator.uniform(below: 12) } + [1]
+            var recorded = try SmoothWeightedRoundRobin(weights: weights)
+            var live = recorded
+            #expect(recorded.schedule.count == weights.reduce(0, +))
+            let total = weights.reduce(0, +)
+            #expect((0..<(3 * total)).map { _ in recorded.next() } == (0..<(3 * total)).map { _ in live.scan() })
+        }
+    }
+
+    @Test func smoothWRRScansWhenThePeriodIsLong() throws {
+        var rotation = try SmoothWeightedRoundRobin(weights: [SmoothWeightedRoundRobin.maximumRecordedPeriod, 1])
+        #expect(rotation.schedule.isEmpty)
+        let picks = (0..<(SmoothWeightedRoundRobin.maximumRecordedPeriod + 1)).map { _ in rotation.next() }
+        #expect(picks.filter { $0 == 1 }.count == 1)
+    }
+
     // MARK: EDF
 
     @Test func edfMatchesHandComputedSchedule() throws {

@@ -1,5 +1,4 @@
 /// Shared checks for policies that take non-negative real weights.
-@usableFromInline
 internal enum WeightValidation {
     /// Returns the sum of `weights`, or the first reason they cannot describe a split.
     ///
