@@ -19,6 +19,10 @@ public enum TraceRenderer {
                 ("candidateReady", .integer(event.candidateReady)),
                 ("pods", .integer(event.pods)),
                 ("candidateShare", .number(event.candidateShare)),
+                ("replicaSets", .array(event.replicaSets.map { set in
+                    .object([("name", .string(set.name)), ("spec", .integer(set.spec)),
+                             ("ready", .integer(set.ready)), ("terminating", .integer(set.terminating))])
+                })),
             ])
         }
         return JSONWriter.render(.object([

@@ -7,7 +7,7 @@ enum GranularityModel {
     static func plan(for strategy: StrategySpec, replicas: Int) -> (minShare: Double, steps: [(label: String, requested: Double, effective: Double)]) {
         switch strategy.kind {
         case .serviceSplit(let spec):
-            let router = SplitRouter.L7Router(rawValue: spec.router.rawValue) ?? .ingressNginx
+            let router = spec.router
             let steps = spec.steps.compactMap { step -> (String, Double, Double)? in
                 guard case .setWeight(let weight) = step else { return nil }
                 return ("setWeight \(weight)", Double(weight) / Double(spec.weightScale),
@@ -49,7 +49,7 @@ enum GranularityModel {
         let replicas = scenario.cluster.replicas
         var warnings: [String] = []
         let plan = plan(for: strategy, replicas: replicas)
-        for (index, step) in plan.steps.enumerated() where abs(step.effective - step.requested) > 0.0005 {
+        for (index, step) in plan.steps.enumerated() where abs(step.effective - step.requested) > max(0.005, step.requested / 10) {
             let asked = Self.percent(step.requested), got = Self.percent(step.effective)
             switch strategy.kind {
             case .serviceSplit(let spec):

@@ -14,4 +14,18 @@ public struct TraceEvent: Sendable, Equatable {
     public var pods: Int
     /// The candidate's share of new requests (L7) or new connections (Service) after the event.
     public var candidateShare: Double
+    /// Every ReplicaSet that has or wants pods after the event.
+    public var replicaSets: [ReplicaSetSnapshot]
+}
+
+/// A ReplicaSet's counts at one moment of a trace.
+public struct ReplicaSetSnapshot: Sendable, Equatable {
+    /// The ReplicaSet's name.
+    public var name: String
+    /// Its desired pod count.
+    public var spec: Int
+    /// Its ready pods.
+    public var ready: Int
+    /// Its terminating pods.
+    public var terminating: Int
 }

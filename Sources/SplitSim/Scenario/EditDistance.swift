@@ -1,9 +1,9 @@
 /// Suggestions for misspelt keys and values ("did you mean …?").
-enum EditDistance {
+public enum EditDistance {
     /// The optimal-string-alignment distance between `a` and `b`, ignoring case: insertions,
     /// deletions, substitutions and swaps of adjacent characters each cost one.
     /// - Complexity: O(m·n) time, O(n) space, for strings of m and n characters.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let source = Array(a.lowercased())
         let target = Array(b.lowercased())
         if source.isEmpty { return target.count }
@@ -28,7 +28,7 @@ enum EditDistance {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo: at most
     /// one edit per three characters (at least one, at most three). Ties go to the earlier candidate.
     /// - Complexity: O(k·m·n) for k candidates.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let limit = min(3, max(1, word.count / 3))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

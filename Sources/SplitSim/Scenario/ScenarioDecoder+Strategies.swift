@@ -1,3 +1,5 @@
+import SplitRouter
+
 extension ScenarioDecoder {
     /// What strategies need to know about the rest of the scenario.
     struct StrategyContext {
@@ -124,7 +126,7 @@ extension ScenarioDecoder {
             report("istio weights are whole percentages; expected 100 or no weightTotal", at: totalField.path, node.position)
             weightTotal = 100
         }
-        let scale = ServiceSplitSpec.weightScale(router: router, weightTotal: weightTotal)
+        let scale = router.effectiveTotal(weightTotal: weightTotal)
         return ServiceSplitSpec(
             router: router,
             weightTotal: weightTotal,

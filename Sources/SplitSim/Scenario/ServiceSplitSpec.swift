@@ -1,3 +1,5 @@
+import SplitRouter
+
 /// A canary split per request by an L7 proxy in front of a stable and a canary Service.
 public struct ServiceSplitSpec: Hashable, Sendable {
     /// The default delay before the old stable pods go after promotion.
@@ -46,15 +48,6 @@ public struct ServiceSplitSpec: Hashable, Sendable {
     /// What a `setWeight` value is out of: ingress-nginx ignores totals up to 100, gateway-api
     /// weights are relative to the configured total, istio weights are percentages.
     public var weightScale: Int {
-        Self.weightScale(router: router, weightTotal: weightTotal)
-    }
-
-    /// The ``weightScale`` of a router configured with `weightTotal`.
-    public static func weightScale(router: L7Router, weightTotal: Int) -> Int {
-        switch router {
-        case .ingressNginx: return max(100, weightTotal)
-        case .gatewayAPI: return weightTotal
-        case .istio: return 100
-        }
+        router.effectiveTotal(weightTotal: weightTotal)
     }
 }

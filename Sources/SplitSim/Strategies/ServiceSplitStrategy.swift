@@ -21,7 +21,7 @@ struct ServiceSplitStrategy: RolloutStrategy {
     init(spec: ServiceSplitSpec, replicas: Int) {
         self.spec = spec
         self.replicas = replicas
-        router = SplitRouter.L7Router(rawValue: spec.router.rawValue) ?? .ingressNginx
+        router = spec.router
         program = StepProgram(steps: spec.steps)
     }
 

@@ -1,3 +1,5 @@
+import SplitSim
+
 /// The arguments of one command, consumed option by option.
 ///
 /// Each accessor removes what it reads; ``positionals()`` then rejects anything left that
@@ -119,15 +121,8 @@ struct ArgumentList {
         range.upperBound == Int.max ? "\(range.lowerBound) or more" : "\(range.lowerBound)...\(range.upperBound)"
     }
 
-    /// The candidate closest to `text` by edit distance, when it is close enough to be a typo.
+    /// The candidate closest to `text`, when it is close enough to be a typo.
     static func nearest(to text: String, among candidates: [String]) -> String? {
-        var best: (name: String, distance: Int)?
-        for candidate in candidates {
-            let distance = EditDistance.between(text, candidate)
-            if distance <= max(2, candidate.count / 3), distance < (best?.distance ?? Int.max) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.name
+        EditDistance.suggestion(for: text, among: candidates)
     }
 }
