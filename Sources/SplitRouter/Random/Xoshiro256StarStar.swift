@@ -106,8 +106,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
 
     /// Applies a jump polynomial: the new state is the XOR of the states at the polynomial's set
     /// bits, which equals stepping the linear engine that many times.
-    @usableFromInline
-    internal mutating func advance(polynomial: (UInt64, UInt64, UInt64, UInt64)) {
+    private mutating func advance(polynomial: (UInt64, UInt64, UInt64, UInt64)) {
         var jumped: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         for word in [polynomial.0, polynomial.1, polynomial.2, polynomial.3] {
             for bit in UInt64(0)..<64 {
