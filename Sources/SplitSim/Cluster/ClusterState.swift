@@ -80,7 +80,12 @@ public struct ClusterState: Sendable {
         replicaSets.reduce(0) { $0 + ($1.version == version ? $1.ready + $1.terminating : 0) }
     }
 
-    /// Pods that exist in any phase but gone: what is paid for.
+    /// Pods that are pending or ready: what counts against ReplicaSets and the surge limit.
+    public var activePods: Int {
+        replicaSets.reduce(0) { $0 + $1.active }
+    }
+
+    /// Pods that exist in any phase but gone: what is paid for, draining pods included.
     public var existingPods: Int {
         replicaSets.reduce(0) { $0 + $1.existing }
     }

@@ -359,9 +359,8 @@ public struct Engine {
     mutating func accumulateCost(until time: Int64) {
         let span = time - lastCostTime
         guard span > 0 else { return }
-        let pods = cluster.existingPods
-        metrics.podNanoseconds += Double(pods) * Double(span)
-        metrics.peakPods = max(metrics.peakPods, pods)
+        metrics.podNanoseconds += Double(cluster.existingPods) * Double(span)
+        metrics.peakPods = max(metrics.peakPods, cluster.activePods)
         if let perPod = podCapacityRps {
             let ready = cluster.readyPods(of: .stable) + cluster.readyPods(of: .candidate)
             if Double(ready) * perPod < rate { metrics.underCapacityNanoseconds += span }

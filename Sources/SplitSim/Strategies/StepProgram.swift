@@ -24,22 +24,23 @@ struct StepProgram {
         self.steps = steps
     }
 
-    /// The index of the weight or replica step now in force, if any.
-    private(set) var targetStepIndex: Int?
-
     /// Moves past finished steps and says what to do next. `targetReached` tells whether the
     /// current weight or replica step's target took effect.
     mutating func advance(targetReached: Bool, in engine: inout Engine) -> Action {
         if waitingForTarget {
             guard targetReached else { return .wait }
             waitingForTarget = false
-            targetStepIndex = index
             engine.beginStep(index)
         }
         index += 1
-        guard index < steps.count else { return .promote }
+        guard index < steps.count else {
+            engine.endSteps()
+            return .promote
+        }
         switch steps[index] {
         case .setWeight, .setReplicas:
+            // Traffic while the next target is being reached belongs to no step.
+            engine.endSteps()
             waitingForTarget = true
             return .applyTarget(steps[index], index: index)
         case .pause(let duration):
