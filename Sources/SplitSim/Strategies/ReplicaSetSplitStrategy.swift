@@ -33,13 +33,12 @@ struct ReplicaSetSplitStrategy: RolloutStrategy {
 
     mutating func react(to event: ControlEvent, in engine: inout Engine) {
         switch event {
-        case .timer(let timer) where program.owns(timer):
-            if case .stepMeasurement = timer {
-                let result = program.measure(in: &engine)
-                if result.failed { abort("analysis step failed", in: &engine); return }
-                if !result.done { return }
+        case .timer(let timer):
+            switch program.timerFired(timer, in: &engine) {
+            case .proceed: proceed(in: &engine)
+            case .failed: abort("analysis step failed", in: &engine)
+            case .wait: break
             }
-            proceed(in: &engine)
         case .podReady, .podGone:
             proceed(in: &engine)
         default:

@@ -53,13 +53,12 @@ struct ServiceSplitStrategy: RolloutStrategy {
             guard (set == stable && phase == .promoted) || (set == canary && phase == .aborting) else { return }
             engine.scale(set, to: 0)
             finishWhenDone(in: &engine)
-        case .timer(let timer) where program.owns(timer):
-            if case .stepMeasurement = timer {
-                let result = program.measure(in: &engine)
-                if result.failed { abort("analysis step failed", in: &engine); return }
-                if !result.done { return }
+        case .timer(let timer):
+            switch program.timerFired(timer, in: &engine) {
+            case .proceed: proceed(in: &engine)
+            case .failed: abort("analysis step failed", in: &engine)
+            case .wait: break
             }
-            proceed(in: &engine)
         case .podReady, .podGone:
             switch phase {
             case .stepping, .promoting: proceed(in: &engine)

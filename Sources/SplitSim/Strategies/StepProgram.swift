@@ -16,8 +16,21 @@ struct StepProgram {
     let steps: [Step]
     /// The step in progress, -1 before the first.
     private(set) var index = -1
+    /// What a timer meant for the program.
+    enum TimerOutcome {
+        /// The step is over: call ``StepProgram/advance(targetReached:in:)``.
+        case proceed
+        /// The step goes on (an `analysis` step with measurements left), or the timer is not the program's.
+        case wait
+        /// An `analysis` step failed: abort.
+        case failed
+    }
+
     /// True while a weight or replica step waits for its target.
     private(set) var waitingForTarget = false
+    /// True while a `pause` or `analysis` step waits for its timer; pod events must not
+    /// move the program on.
+    private var waitingForTimer = false
     private var measurement: (monitor: AnalysisMonitor, remaining: Int)?
 
     init(steps: [Step]) {
@@ -27,6 +40,7 @@ struct StepProgram {
     /// Moves past finished steps and says what to do next. `targetReached` tells whether the
     /// current weight or replica step's target took effect.
     mutating func advance(targetReached: Bool, in engine: inout Engine) -> Action {
+        if waitingForTimer { return .wait }
         if waitingForTarget {
             guard targetReached else { return .wait }
             waitingForTarget = false
@@ -46,6 +60,7 @@ struct StepProgram {
         case .pause(let duration):
             engine.note("step", "step \(index + 1): pause \(duration)")
             engine.schedule(.pauseOver(step: index), after: duration.nanoseconds)
+            waitingForTimer = true
             return .wait
         case .analysis(let count):
             guard let monitor = engine.analysisTemplate else {
@@ -57,20 +72,30 @@ struct StepProgram {
             measurement = (started, count)
             engine.note("step", "step \(index + 1): analysis, \(count) measurements every \(SimDuration(nanoseconds: monitor.interval))")
             engine.schedule(.stepMeasurement(step: index), after: monitor.interval)
+            waitingForTimer = true
             return .wait
         }
     }
 
-    /// Whether a timer belongs to the step in progress.
-    func owns(_ timer: StrategyTimer) -> Bool {
+    /// Handles a timer: the end of a `pause`, or an `analysis` step's measurement.
+    mutating func timerFired(_ timer: StrategyTimer, in engine: inout Engine) -> TimerOutcome {
         switch timer {
-        case .pauseOver(let step), .stepMeasurement(let step): return step == index
-        default: return false
+        case .pauseOver(let step) where step == index && waitingForTimer:
+            waitingForTimer = false
+            return .proceed
+        case .stepMeasurement(let step) where step == index && waitingForTimer:
+            let result = measure(in: &engine)
+            if result.failed { return .failed }
+            guard result.done else { return .wait }
+            waitingForTimer = false
+            return .proceed
+        default:
+            return .wait
         }
     }
 
-    /// Takes an `analysis` step's measurement. Returns false when the step's analysis failed.
-    mutating func measure(in engine: inout Engine) -> (failed: Bool, done: Bool) {
+    /// Takes an `analysis` step's measurement and schedules the next one if any are left.
+    private mutating func measure(in engine: inout Engine) -> (failed: Bool, done: Bool) {
         guard var current = measurement else { return (false, true) }
         let verdict = current.monitor.measure(requests: engine.metrics.candidateRequests,
                                               failures: engine.metrics.failedCandidateRequests)

@@ -36,6 +36,19 @@ import Testing
         #expect(comparison.strategies[0].warnings.contains { $0.contains("asks 5 %") && $0.contains("20 %") })
     }
 
+    @Test(arguments: [
+        #"{"name": "argo", "kind": "replicaset-split", "maxSurge": "25%", "maxUnavailable": 0, "steps": [{"setWeight": 10}, {"pause": "10m"}, {"setWeight": 30}, {"pause": "10m"}]}"#,
+        #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "10m"}, {"setReplicas": 4}, {"pause": "10m"}]}"#,
+        #"{"name": "l7", "kind": "service-split", "steps": [{"setWeight": 10}, {"pause": "10m"}, {"setWeight": 30}, {"pause": "10m"}]}"#,
+    ])
+    func pausesHoldTheReleaseWhilePodsComeAndGo(strategy: String) throws {
+        let scenario = try ScenarioFixture.make(strategy: strategy, duration: "1h", startup: "20s", shutdown: "20s")
+        let result = ScenarioFixture.run(scenario)
+        #expect(result.outcome == .promoted)
+        // Two 10-minute pauses plus a few pod start-ups, never less.
+        #expect(result.durationSeconds >= 1200 && result.durationSeconds < 1400)
+    }
+
     // MARK: gateway-route
 
     static func gateway(coverage: Double, approvalDelay: String = "0s") -> String {
