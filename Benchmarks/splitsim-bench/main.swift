@@ -4,6 +4,7 @@ import Foundation
 
 let suites: [BenchmarkSuite] = [
     BenchmarkSuite(name: "router", summary: "ns per pick and build cost of every routing policy", run: RouterBenchmark.run),
+    BenchmarkSuite(name: "simulation", summary: "ns per simulated request through the whole engine", run: SimulationBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
