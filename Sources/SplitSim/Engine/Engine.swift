@@ -69,6 +69,15 @@ public struct Engine {
     public private(set) var fullTrafficAt: Int64?
     /// When the release reached its end state (promoted and old version gone, or aborted and candidate gone).
     public private(set) var finishedAt: Int64?
+    /// Users who got responses from both versions before the release reached its end state.
+    public var usersSawBoth: Int {
+        usersSawBothAtFinish ?? metrics.exposedUsers.intersectionCount(with: metrics.stableUsers)
+    }
+    private var usersSawBothAtFinish: Int?
+    /// True once an aborted release is over and production cannot reach the candidate again:
+    /// the remaining requests all go to stable and change no reported figure.
+    private var onlyStableTrafficLeft = false
+
     /// The events of the run, when tracing.
     public private(set) var trace: [TraceEvent]?
 
@@ -261,6 +270,7 @@ public struct Engine {
     public mutating func finish() {
         guard finishedAt == nil else { return }
         finishedAt = now
+        usersSawBothAtFinish = metrics.exposedUsers.intersectionCount(with: metrics.stableUsers)
         if outcome == .incomplete && fullTrafficAt != nil { outcome = .promoted }
         note("done", outcome == .aborted ? "rollback complete" : "release complete")
     }
@@ -338,9 +348,11 @@ public struct Engine {
                                      Double(cluster.servingPods(of: .candidate)) * perPod)
             }
         }
-        if detectedAt != nil, candidateUnreachableAt == nil, !candidateReachable {
+        let reachable = candidateReachable
+        if detectedAt != nil, candidateUnreachableAt == nil, !reachable {
             candidateUnreachableAt = now
         }
+        onlyStableTrafficLeft = outcome == .aborted && finishedAt != nil && !reachable
     }
 
     /// Whether production requests can still reach the candidate.
@@ -374,6 +386,10 @@ public struct Engine {
     ///
     /// - Complexity: O(*k*) for *k* requests; no allocation.
     mutating func streamRequests(until end: Int64) {
+        if onlyStableTrafficLeft {
+            if nextArrival < end { scheduleNextArrival(from: end) }
+            return
+        }
         while nextArrival < end {
             let time = nextArrival
             serveRequest(at: time)

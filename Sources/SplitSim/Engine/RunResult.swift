@@ -31,12 +31,13 @@ public struct RunResult: Sendable {
     /// Seconds from the start until the release reached its end state (the whole duration
     /// when incomplete).
     public var durationSeconds: Double
-    /// Users who got responses from both versions.
+    /// Users who got responses from both versions before the release reached its end state.
     public var usersSawBoth: Double
     /// Per weight or replica step: the candidate's share of production requests while the
     /// step was in force; nil when the step never took effect.
     public var realizedShares: [Double?]
-    /// Production requests of the run.
+    /// Production requests of the run that were simulated (an aborted release stops
+    /// streaming once only stable can be reached).
     public var requests: Double
     /// The control events, when the run was traced.
     public var trace: [TraceEvent]?

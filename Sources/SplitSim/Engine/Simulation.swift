@@ -141,7 +141,7 @@ public enum Simulation {
             money: podSeconds / 3600 * scenario.cluster.podHourlyCost,
             underCapacitySeconds: seconds(metrics.underCapacityNanoseconds),
             durationSeconds: seconds(engine.finishedAt ?? engine.duration),
-            usersSawBoth: Double(metrics.exposedUsers.intersectionCount(with: metrics.stableUsers)),
+            usersSawBoth: Double(engine.usersSawBoth),
             realizedShares: realized,
             requests: Double(metrics.requests),
             trace: engine.trace

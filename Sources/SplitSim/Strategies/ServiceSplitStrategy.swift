@@ -10,7 +10,6 @@ import SplitRouter
 struct ServiceSplitStrategy: RolloutStrategy {
     let spec: ServiceSplitSpec
     let replicas: Int
-    private let router: SplitRouter.L7Router
     private var program: StepProgram
     private var phase = ReleasePhase.stepping
     private var stable = 0
@@ -21,7 +20,6 @@ struct ServiceSplitStrategy: RolloutStrategy {
     init(spec: ServiceSplitSpec, replicas: Int) {
         self.spec = spec
         self.replicas = replicas
-        router = spec.router
         program = StepProgram(steps: spec.steps)
     }
 
@@ -108,7 +106,7 @@ struct ServiceSplitStrategy: RolloutStrategy {
     }
 
     private mutating func setWeight(_ w: Int, in engine: inout Engine) {
-        let split = router.split(weight: Double(w), weightTotal: spec.weightTotal)
+        let split = spec.router.split(weight: Double(w), weightTotal: spec.weightTotal)
         engine.routePerRequest(weight: split, decisions: rulesOn || w > 0 ? ruleDecisions(engine) : [])
         rulesOn = rulesOn || w > 0
         engine.note("set-weight", "weight \(w) of \(spec.weightScale) → \(Engine.percent(split.candidateShare)) of requests to the canary")
@@ -117,7 +115,7 @@ struct ServiceSplitStrategy: RolloutStrategy {
     /// The header and cookie verdicts of ingress-nginx for the scenario's request values;
     /// the other routers here split by weight alone.
     private func ruleDecisions(_ engine: Engine) -> [CanaryDecision] {
-        guard router == .ingressNginx, spec.header != nil || spec.cookie != nil else { return [] }
+        guard spec.router == .ingressNginx, spec.header != nil || spec.cookie != nil else { return [] }
         let headerRule = spec.header.map { header -> IngressNginxCanaryRules.HeaderRule in
             if let value = header.value { return .init(name: header.name, match: .exact(value)) }
             if let pattern = header.pattern { return .init(name: header.name, match: .pattern(pattern)) }
@@ -167,12 +165,5 @@ struct ServiceSplitStrategy: RolloutStrategy {
     private mutating func finishWhenDone(in engine: inout Engine) {
         phase = .finished
         engine.finish()
-    }
-}
-
-extension Array {
-    /// The element at `index`, or nil outside the array.
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
     }
 }
