@@ -11,11 +11,13 @@ public enum TableReport {
     static func scenario(_ scenario: ScenarioComparison) -> String {
         var text = "\(scenario.name)\n"
         text += "\(scenario.file) · \(scenario.runs) runs · seed \(scenario.seed) · \(scenario.replicas) replicas · \(Format.duration(scenario.durationSeconds))\n\n"
-        let header = ["strategy", "kind", "min share", "outcome", "users exposed", "users failed",
-                      "failed requests", "detect", "escaped", "peak pods", "extra pod-h", "cost", "duration"]
-        var rows: [[String]] = [header]
+        let exposureHeader = ["strategy", "kind", "min share", "outcome", "users exposed", "users failed",
+                              "failed requests", "detect", "escaped"]
+        var exposureRows: [[String]] = [exposureHeader]
+        let costHeader = ["strategy", "peak pods", "extra pod-h", "cost", "duration", "saw both versions"]
+        var costRows: [[String]] = [costHeader]
         for strategy in scenario.strategies {
-            rows.append([
+            exposureRows.append([
                 strategy.name,
                 strategy.kind,
                 Format.percent(strategy.granularity.minCandidateShare),
@@ -25,14 +27,30 @@ public enum TableReport {
                 Format.spread(strategy.exposure.failedUserRequests),
                 Format.seconds(strategy.exposure.detectionSeconds),
                 Format.percent(strategy.exposure.escaped),
+            ])
+            costRows.append([
+                strategy.name,
                 Format.spread(strategy.cost.peakPods),
                 Format.hours(strategy.cost.extraPodSeconds),
                 Format.money(strategy.cost.money),
                 Format.seconds(strategy.durationSeconds),
+                Format.spread(strategy.usersSawBoth),
             ])
         }
-        text += Format.table(rows, rightAligned: Set(2..<header.count))
-        text += "\nfigures: mean [p5–p95] over runs; detect: fault live → caught; escaped: runs where a faulty candidate reached 100 %\n"
+        text += "Exposure to the candidate\n"
+        text += Format.table(exposureRows, rightAligned: Set(2..<exposureHeader.count))
+        text += "\nCost and duration\n"
+        text += Format.table(costRows, rightAligned: Set(1..<costHeader.count))
+        text += """
+
+            figures are mean [p5–p95] over runs
+            min share    the smallest non-zero candidate share the mechanism can set
+            detect       from the faulty candidate's first request (user or smoke test) to the failed check
+            escaped      runs in which a faulty candidate reached 100 % of traffic
+            extra pod-h  pod-hours above the stable baseline; cost: all pod-hours at podHourlyCost
+            saw both     users who got responses from both versions before the release ended
+
+            """
 
         var details = ""
         for strategy in scenario.strategies {
