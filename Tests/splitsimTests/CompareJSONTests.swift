@@ -143,8 +143,7 @@ struct CompareJSONTests {
         #expect((peak["max"] as? NSNumber)?.doubleValue == 5, "4 stable + 1 canary replica")
     }
 
-    @Test("seed is the number of DESIGN §5 (\"seed\": 7)",
-          .disabled("bug: compare --format json renders seed as a string (\"seed\": \"3\") instead of a number"))
+    @Test("seed is the number of DESIGN §5 (\"seed\": 7)")
     func seedIsNumber() throws {
         let directory = try TemporaryDirectory()
         try directory.write("short.json", Fixtures.short)

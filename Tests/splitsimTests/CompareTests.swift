@@ -200,11 +200,12 @@ struct CompareTests {
         #expect(missing.stdout.isEmpty)
     }
 
-    @Test("compare on the schema file alone is not a silent success",
-          .disabled("bug: `compare scenarios/scenario.schema.json` exits 0 with empty output"))
+    @Test("compare on the schema file alone is not a silent success")
     func schemaAlone() throws {
         let result = try CLIRun.run(["compare", "scenarios/scenario.schema.json", "--runs", "1"])
-        #expect(result.status != 0 || !result.stdout.isEmpty, "\(result)")
+        #expect(result.status == 65, "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("JSON Schema"))
     }
 
     @Test("the built-in scenario text equals scenarios/gateway-smoke-test.json")

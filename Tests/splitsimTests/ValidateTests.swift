@@ -131,7 +131,7 @@ struct ValidateTests {
         #expect(lines.contains { $0.hasPrefix("\(bad): strategies[0].steps[0].setWeight: ") }, "\(result)")
     }
 
-    @Test("stderr holds only problem lines, no blank line", .disabled("bug: validate prints an empty line on stderr after the problems (ValidateCommand throws .invalidScenario(\"\") and main writes its empty description)"))
+    @Test("stderr holds only problem lines, no blank line")
     func noBlankLine() throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write("bad.json", try Fixtures.short(replacing: #""runs": 5,"#, with: #""runs": 0,"#))
@@ -149,8 +149,7 @@ struct ValidateTests {
         #expect(result.problemLines.first?.contains(directory.path("nothere.json")) == true, "\(result)")
     }
 
-    @Test("missing and invalid files together: 66 wins and the invalid file is still reported",
-          .disabled("bug: validate stops at the first missing path (ScenarioFiles.expand throws) before checking the other files"))
+    @Test("missing and invalid files together: 66 wins and the invalid file is still reported")
     func missingBesideInvalid() throws {
         let directory = try TemporaryDirectory()
         let bad = try directory.write("bad.json", try Fixtures.short(replacing: #""runs": 5,"#, with: #""runs": 0,"#))

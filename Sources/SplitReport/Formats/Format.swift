@@ -12,6 +12,11 @@ enum Format {
         return trimmed(value, decimals: 3) + " %"
     }
 
+    /// `1 run`, `20 runs`.
+    static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
+    }
+
     /// A count with thousands separators and at most one decimal below 10.
     static func number(_ value: Double) -> String {
         if abs(value) < 10 && value != value.rounded() { return trimmed(value, decimals: 1) }

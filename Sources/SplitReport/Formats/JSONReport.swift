@@ -16,7 +16,7 @@ public enum JSONReport {
             ("name", .string(scenario.name)),
             ("file", .string(scenario.file)),
             ("runs", .integer(scenario.runs)),
-            ("seed", .string(String(scenario.seed))),
+            ("seed", .unsigned(scenario.seed)),
             ("strategies", .array(scenario.strategies.map(strategy))),
         ])
     }

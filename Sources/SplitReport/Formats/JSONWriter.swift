@@ -7,6 +7,7 @@ public struct JSONWriter {
         case bool(Bool)
         case number(Double)
         case integer(Int)
+        case unsigned(UInt64)
         case string(String)
         case array([Value])
         /// Members in the order given.
@@ -25,6 +26,7 @@ public struct JSONWriter {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
         case .integer(let number): output += String(number)
+        case .unsigned(let number): output += String(number)
         case .number(let number): output += format(number)
         case .string(let text): output += quoted(text)
         case .array(let items):

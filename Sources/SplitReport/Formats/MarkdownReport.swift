@@ -11,7 +11,7 @@ public enum MarkdownReport {
     static func scenario(_ scenario: ScenarioComparison) -> String {
         var text = "## \(escape(scenario.name))\n\n"
         if let description = scenario.description { text += escape(description) + "\n\n" }
-        text += "`\(scenario.file)` · \(scenario.runs) runs · seed \(scenario.seed) · \(scenario.replicas) replicas · \(Format.duration(scenario.durationSeconds))\n\n"
+        text += "`\(scenario.file)` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
         text += "| strategy | kind | min share | outcome | users exposed | users failed | failed requests | detect | escaped | peak pods | extra pod-h | cost | duration |\n"
         text += "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
         for strategy in scenario.strategies {
@@ -41,7 +41,11 @@ public enum MarkdownReport {
         return text
     }
 
+    /// Escapes what Markdown tables and HTML-aware renderers would interpret.
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|")
+        text.replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "|", with: "\\|")
     }
 }

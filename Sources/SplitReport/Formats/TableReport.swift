@@ -10,7 +10,7 @@ public enum TableReport {
 
     static func scenario(_ scenario: ScenarioComparison) -> String {
         var text = "\(scenario.name)\n"
-        text += "\(scenario.file) · \(scenario.runs) runs · seed \(scenario.seed) · \(scenario.replicas) replicas · \(Format.duration(scenario.durationSeconds))\n\n"
+        text += "\(scenario.file) · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
         let exposureHeader = ["strategy", "kind", "min share", "outcome", "users exposed", "users failed",
                               "failed requests", "detect", "escaped"]
         var exposureRows: [[String]] = [exposureHeader]

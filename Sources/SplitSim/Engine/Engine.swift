@@ -336,6 +336,17 @@ public struct Engine {
         }
     }
 
+    /// Gives clients the open connections that clients of a service running before the
+    /// release have: after its last request, a client's connection is still open unless
+    /// that request closed it. Without this, every user's first request would open a
+    /// connection and a new pod would get an unrealistic share of them.
+    mutating func openInitialConnections() {
+        guard !routing.decidesPerRequest, !endpoints.isEmpty else { return }
+        for user in connections.indices where generator.next() >= traffic.closeThreshold {
+            connections[user] = endpoints[generator.uniform(below: endpoints.count)]
+        }
+    }
+
     /// Rebuilds endpoints and capacities after the strategy reacted, and notes when
     /// production stops reaching a detected candidate.
     mutating func settle() {

@@ -83,6 +83,7 @@ public enum Simulation {
         engine.prepare()
         strategy.begin(in: &engine)
         engine.settle()
+        engine.openInitialConnections()
         while let next = engine.events.nextTime {
             engine.streamRequests(until: next)
             engine.accumulateCost(until: next)

@@ -10,6 +10,8 @@ enum CLIError: Error, CustomStringConvertible {
     case inputMissing(String)
     /// An output file that cannot be created or written (EX_CANTCREAT, 73).
     case cannotCreateOutput(String)
+    /// The command printed its own diagnostics, one per problem; only the status is left.
+    case reported(exitCode: Int32)
 
     /// The process exit status for this failure.
     var exitCode: Int32 {
@@ -18,6 +20,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .invalidScenario: 65
         case .inputMissing: 66
         case .cannotCreateOutput: 73
+        case .reported(let exitCode): exitCode
         }
     }
 
@@ -25,6 +28,8 @@ enum CLIError: Error, CustomStringConvertible {
         switch self {
         case .usage(let text), .invalidScenario(let text), .inputMissing(let text), .cannotCreateOutput(let text):
             text
+        case .reported:
+            ""
         }
     }
 }

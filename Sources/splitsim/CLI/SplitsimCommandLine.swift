@@ -21,7 +21,7 @@ enum SplitsimCommandLine {
             try dispatch(arguments)
             return 0
         } catch {
-            Console.writeError(error.description)
+            if case .reported = error {} else { Console.writeError(error.description) }
             return error.exitCode
         }
     }

@@ -33,7 +33,7 @@ enum CompareCommand: Command {
         """
 
     static func run(_ arguments: inout ArgumentList) throws(CLIError) {
-        let runs = try arguments.integer("--runs", in: 1...100_000)
+        let runs = try arguments.integer("--runs", in: 1...10_000)
         let seed = try arguments.unsignedInteger("--seed")
         let strategyNames = try arguments.values(of: "--strategy")
         let format = try arguments.choice("--format", from: formats) ?? "table"
@@ -49,7 +49,10 @@ enum CompareCommand: Command {
                 throw .invalidScenario(error.description)
             }
         } else {
-            for file in try ScenarioFiles.expand(paths) where !ScenarioFiles.isSchema(file) {
+            for file in try ScenarioFiles.expand(paths) {
+                guard !ScenarioFiles.isSchema(file) else {
+                    throw .invalidScenario("\(file): this is the JSON Schema that describes scenarios, not a scenario; expected a scenario file such as scenarios/gateway-smoke-test.json")
+                }
                 scenarios.append(try ScenarioFiles.load(file))
             }
         }

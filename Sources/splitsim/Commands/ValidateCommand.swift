@@ -18,24 +18,33 @@ enum ValidateCommand: Command {
         """
 
     static func run(_ arguments: inout ArgumentList) throws(CLIError) {
-        let files = try arguments.positionals()
-        guard !files.isEmpty else { throw arguments.usage("expected at least one scenario FILE") }
-        var worst: ScenarioError?
-        for file in try ScenarioFiles.expand(files) {
-            if ScenarioFiles.isSchema(file) {
-                Console.write("\(file): skipped (the JSON Schema for editors, not a scenario)\n")
+        let paths = try arguments.positionals()
+        guard !paths.isEmpty else { throw arguments.usage("expected at least one scenario FILE") }
+        var status: Int32 = 0
+        for path in paths {
+            let files: [String]
+            do {
+                files = try ScenarioFiles.expand([path])
+            } catch {
+                Console.writeError(error.description)
+                status = max(status, error.exitCode)
                 continue
             }
-            do {
-                let scenario = try Scenario.load(contentsOf: file)
-                Console.write("\(file): ok (\(scenario.strategies.count) strategies)\n")
-            } catch {
-                for line in error.lines { Console.writeError(line) }
-                if worst == nil || error.exitCode == 66 { worst = error }
+            for file in files {
+                if ScenarioFiles.isSchema(file) {
+                    Console.write("\(file): skipped (the JSON Schema for editors, not a scenario)\n")
+                    continue
+                }
+                do {
+                    let scenario = try Scenario.load(contentsOf: file)
+                    Console.write("\(file): ok (\(scenario.strategies.count) strategies)\n")
+                } catch {
+                    for line in error.lines { Console.writeError(line) }
+                    // A missing file (66) outranks an invalid one (65).
+                    status = max(status, error.exitCode)
+                }
             }
         }
-        if let worst {
-            throw worst.exitCode == 66 ? .inputMissing("") : .invalidScenario("")
-        }
+        if status != 0 { throw .reported(exitCode: status) }
     }
 }
