@@ -6,6 +6,8 @@ enum CompareCommand: Command {
     static let name = "compare"
     static let summary = "Run each strategy of a scenario many times and compare them"
     static let formats = ["table", "markdown", "json", "csv", "html"]
+    /// Above this many simulated requests the command warns that it will take a while.
+    static let longRunRequests = 3e9
     static let help = """
         Usage: splitsim compare [FILE|DIR ...] [--runs N] [--seed S] [--strategy NAME ...]
                                 [--format table|markdown|json|csv|html] [--output PATH] [--jobs N]
@@ -71,6 +73,12 @@ enum CompareCommand: Command {
             if let seed { scenario.seed = seed }
             let selected = strategyNames.filter { name in scenario.strategies.contains { $0.name == name } }
             if !strategyNames.isEmpty && selected.isEmpty { continue }
+            let requests = scenario.requestsToSimulate(strategies: selected.isEmpty ? scenario.strategies.count : selected.count)
+            if requests > Self.longRunRequests {
+                // About 20 ns per request on one core; say so before a long wait.
+                let minutes = Int((requests * 20e-9 / Double(jobs) / 60).rounded(.up))
+                Console.writeError("splitsim compare: \(scenario.file) simulates up to \(Int(requests / 1e9)) billion requests; this may take \(minutes) min or more (fewer --runs or a shorter duration is faster)")
+            }
             comparisons.append(Comparison.run(scenario, strategies: selected, jobs: jobs))
         }
 
