@@ -73,6 +73,9 @@ enum GranularityModel {
                 }
             }
         }
+        if case .serviceSplit(let spec) = strategy.kind, spec.router != .ingressNginx, spec.header != nil || spec.cookie != nil {
+            warnings.append("header and cookie rules are simulated for ingress-nginx only; with \(spec.router.rawValue) every request is split by weight")
+        }
         if strategy.analysis == nil, scenario.versions.candidate.fault != nil {
             warnings.append("no analysis: nothing in production can stop a faulty candidate")
         }

@@ -491,7 +491,8 @@ public struct Engine {
         }
     }
 
-    private mutating func recordDetection() {
+    /// Records that a check caught the fault, if the candidate is faulty and it is live.
+    mutating func recordDetection() {
         if detectedAt == nil && errors.hasFault && faultActive { detectedAt = now }
     }
 

@@ -305,6 +305,9 @@ struct ScenarioDecoder {
     /// A bound without a needless `.0`.
     static func format(_ value: Double) -> String {
         if value.rounded() == value, value.magnitude < 1e15 { return String(Int64(value)) }
-        return String(value)
+        // Sums of decimal fractions pick up binary noise (0.1 + 0.2 + 1.0 = 1.2999999999999998);
+        // nine decimals show what the user wrote.
+        return String((value * 1e9).rounded() / 1e9)
     }
 }
+

@@ -102,6 +102,8 @@ struct BlueGreenStrategy: RolloutStrategy {
         }
         guard engine.readyPods(in: green) >= replicas else { return }
         phase = .promoted
+        // A preview larger than the service shrinks to size once it is active, as Argo does.
+        if engine.cluster.replicaSets[green].spec > replicas { engine.scale(green, to: replicas) }
         engine.selectForService([green])
         engine.note("switch", "active Service switched to green; blue kept for \(spec.scaleDownDelay)")
         engine.candidateTookFullTraffic()

@@ -85,7 +85,10 @@ struct StepProgram {
             return .proceed
         case .stepMeasurement(let step) where step == index && waitingForTimer:
             let result = measure(in: &engine)
-            if result.failed { return .failed }
+            if result.failed {
+                engine.recordDetection()
+                return .failed
+            }
             guard result.done else { return .wait }
             waitingForTimer = false
             return .proceed

@@ -136,4 +136,23 @@ import Testing
         #expect(result.usersExposed == 500)
         #expect(result.detectionSeconds == nil)
     }
+
+    @Test func aFailedAnalysisStepCountsAsDetection() throws {
+        let strategy = #"{"name": "step", "kind": "deployment-split", "analysis": {"interval": "1m", "maxErrorRate": 0.05}, "steps": [{"setReplicas": 2}, {"analysis": {"count": 3}}, {"setReplicas": 5}, {"pause": "5m"}]}"#
+        let scenario = try ScenarioFixture.make(strategy: strategy, candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.5}}"#)
+        let result = ScenarioFixture.run(scenario, tracing: true)
+        #expect(result.outcome == .aborted)
+        let detection = try #require(result.detectionSeconds)
+        #expect(detection > 0 && detection <= 60)
+        #expect(result.rollbackSeconds != nil)
+    }
+
+    @Test func aPreviewLargerThanTheServiceShrinksOnceActive() throws {
+        let strategy = #"{"name": "bg", "kind": "blue-green", "previewReplicas": 6}"#
+        let scenario = try ScenarioFixture.make(strategy: strategy, replicas: 4)
+        let trace = ScenarioFixture.run(scenario, tracing: true).trace ?? []
+        let last = try #require(trace.last)
+        #expect(last.replicaSets.map(\.name) == ["green"])
+        #expect(last.replicaSets.first?.spec == 4)
+    }
 }
