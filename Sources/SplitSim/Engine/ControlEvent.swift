@@ -9,7 +9,8 @@ public enum ControlEvent: Sendable, Equatable {
     case rateChange(Int)
     /// The background analysis takes a measurement.
     case analysisTick
-    /// The candidate's fault starts to fail requests (candidate pod age reached `fault.after`).
+    /// The first candidate pod reached the age `fault.after`: from now on a smoke test can
+    /// hit the fault (user requests check the age of the pod that serves them).
     case faultOnset
     /// A timer the strategy set went off.
     case timer(StrategyTimer)

@@ -91,7 +91,11 @@ public struct Engine {
     public private(set) var routing = RoutingState()
     private var routingChanged = true
     private var endpoints: [Int32] = []
+    /// The candidate's ready pods, over which an L7 proxy balances candidate requests.
+    private var candidateEndpoints: [Int32] = []
     private var podFlags: [UInt8] = []
+    /// Per pod: from when its fault fails requests (created + `fault.after`; never for stable).
+    private var podFaultFrom: [Int64] = []
     private var connections: [Int32]
     private var rate: Double = 0
     private var nextArrival: Int64 = .max
@@ -354,6 +358,11 @@ public struct Engine {
             routingChanged = false
             endpoints.removeAll(keepingCapacity: true)
             cluster.appendReadyEndpoints(of: routing.serviceReplicaSets, to: &endpoints)
+            candidateEndpoints.removeAll(keepingCapacity: true)
+            if routing.decidesPerRequest {
+                cluster.appendReadyEndpoints(of: cluster.replicaSets.indices.filter { cluster.replicaSets[$0].version == .candidate },
+                                             to: &candidateEndpoints)
+            }
             if let perPod = podCapacityRps {
                 capacityPerSecond = (Double(cluster.servingPods(of: .stable)) * perPod,
                                      Double(cluster.servingPods(of: .candidate)) * perPod)
@@ -414,9 +423,15 @@ public struct Engine {
         let traits = traffic.userTraits[user]
         let isCandidate: Bool
         var refused = false
+        // The pod that serves the request, when the candidate's fault depends on its age.
+        var server: Int32 = -1
         if routing.decidesPerRequest {
             let header = traffic.headerThresholds.isEmpty ? 0 : traffic.headerValue(for: generator.next())
             isCandidate = routing.picksCandidate(header: header, cookie: Int(traits >> 1), draw: generator.next())
+            // The proxy balances each request over the canary's ready pods.
+            if isCandidate && errors.hasFault && !candidateEndpoints.isEmpty {
+                server = candidateEndpoints[generator.uniform(below: candidateEndpoints.count)]
+            }
         } else {
             var pod = connections[user]
             if pod < 0 || podFlags[Int(pod)] & Self.podServes == 0 {
@@ -430,7 +445,9 @@ public struct Engine {
             }
             isCandidate = pod >= 0 && podFlags[Int(pod)] & Self.podCandidate != 0
             if pod >= 0 && generator.next() < traffic.closeThreshold { connections[user] = -1 }
+            server = pod
         }
+        let faultOn = isCandidate && server >= 0 && time >= podFaultFrom[Int(server)]
 
         if time >= windowEnd {
             windowEnd = time - time % Self.second + Self.second
@@ -441,7 +458,7 @@ public struct Engine {
         if isCandidate {
             windowCounts.candidate += 1
             overloaded = windowCounts.candidate > capacityPerSecond.candidate
-            threshold = faultActive && traits & 1 != 0 ? errors.candidateFaulty : errors.candidate
+            threshold = faultOn && traits & 1 != 0 ? errors.candidateFaulty : errors.candidate
         } else {
             windowCounts.stable += 1
             overloaded = windowCounts.stable > capacityPerSecond.stable
@@ -453,7 +470,7 @@ public struct Engine {
         metrics.stepTraffic[metrics.currentStepSlot].requests += 1
         if failed { metrics.failedRequests += 1 }
         if isCandidate {
-            if faultActive && faultStartedAt == nil { faultStartedAt = time }
+            if faultOn && faultStartedAt == nil { faultStartedAt = time }
             metrics.candidateRequests += 1
             metrics.stepTraffic[metrics.currentStepSlot].candidate += 1
             metrics.exposedUsers.insert(user)
@@ -483,6 +500,9 @@ public struct Engine {
     private mutating func syncPodFlags() {
         if podFlags.count < cluster.pods.count {
             podFlags.append(contentsOf: repeatElement(0, count: cluster.pods.count - podFlags.count))
+            for pod in cluster.pods[podFaultFrom.count...] {
+                podFaultFrom.append(errors.hasFault && pod.version == .candidate ? pod.createdAt + errors.faultAfter : .max)
+            }
         }
         for (id, pod) in cluster.pods.enumerated() {
             var flags: UInt8 = pod.version == .candidate ? Self.podCandidate : 0

@@ -155,4 +155,17 @@ import Testing
         #expect(last.replicaSets.map(\.name) == ["green"])
         #expect(last.replicaSets.first?.spec == 4)
     }
+
+    @Test func aFaultThatAppearsWithPodAgeHitsOnlyOldEnoughPods() throws {
+        // Pods fail from 10 minutes of age. The first canary pod is created at 0 s; the nine
+        // that promotion adds at 330 s. The proxy balances over all ten, so from 600 s one
+        // request in ten fails and from 930 s all do: 100 rps × (0.1 × 330 s + 870 s).
+        let strategy = #"{"name": "l7", "kind": "service-split", "canaryReplicas": 1, "steps": [{"setWeight": 50}, {"pause": "5m"}]}"#
+        let scenario = try ScenarioFixture.make(strategy: strategy, duration: "30m",
+                                                candidate: #"{"errorRate": 0, "fault": {"errorRate": 1, "after": "10m"}}"#)
+        let result = ScenarioFixture.run(scenario)
+        #expect(result.outcome == .promoted)
+        #expect(abs(result.failedUserRequests - 90_300) < 2_000)
+        #expect(result.detectionSeconds == nil)
+    }
 }
