@@ -97,7 +97,11 @@ public struct Engine {
     /// Per pod: from when its fault fails requests (created + `fault.after`; never for stable).
     private var podFaultFrom: [Int64] = []
     private var connections: [Int32]
-    private var rate: Double = 0
+    private var rate: Double = 0 {
+        didSet { nanosecondsPerArrival = rate > 0 ? 1e9 / rate : 0 }
+    }
+    /// The mean gap between arrivals at the current rate, so that a gap is one multiply.
+    private var nanosecondsPerArrival: Double = 0
     private var nextArrival: Int64 = .max
     private var capacityPerSecond: (stable: Double, candidate: Double) = (.infinity, .infinity)
     private var windowEnd: Int64 = 0
@@ -491,8 +495,9 @@ public struct Engine {
         }
         // A uniform draw in (0, 1] keeps the logarithm finite.
         let unit = Double((generator.next() >> 11) + 1) * 0x1.0p-53
-        let gap = -log(unit) / rate * 1e9
-        nextArrival = time + Int64(gap.rounded(.up))
+        let gap = -log(unit) * nanosecondsPerArrival
+        // Truncating and adding one rounds up without a libm call and keeps arrivals increasing.
+        nextArrival = time + Int64(gap) + 1
     }
 
     // MARK: - Helpers
