@@ -280,7 +280,7 @@ public struct Engine {
         finishedAt = now
         usersSawBothAtFinish = metrics.exposedUsers.intersectionCount(with: metrics.stableUsers)
         if outcome == .incomplete && fullTrafficAt != nil { outcome = .promoted }
-        note("done", outcome == .aborted ? "rollback complete" : "release complete")
+        note("done", outcome == .aborted ? "release stopped: production is back on stable and the candidate is scaled away" : "release complete: the candidate serves all traffic")
     }
 
     /// Whether the release was aborted or rolled back.
@@ -324,7 +324,8 @@ public struct Engine {
                 routingChanged = true
                 let pod = cluster.pods[Int(id)]
                 let set = cluster.replicaSets[pod.replicaSet]
-                note("pod-ready", "\(pod.version) pod \(pod.name) ready (\(set.ready)/\(set.spec))" + endpointSummary())
+                let inService = !routing.decidesPerRequest && routing.serviceReplicaSets.contains(pod.replicaSet)
+                note("pod-ready", "\(pod.version) pod \(pod.name) ready (\(set.ready)/\(set.spec))" + (inService ? endpointSummary() : ""))
             }
         case .podGone(let id):
             cluster.markGone(Int(id))
