@@ -4,10 +4,10 @@
 /// Promotion scales the new Deployment to R and then deletes the old one; an abort before
 /// that deletes the canary Deployment, and a rollback after it rolls the Deployment back to
 /// the old version by the rolling-update rules.
-struct DeploymentSplitStrategy: RolloutStrategy {
+struct DeploymentSplitStrategy: SteppedStrategy {
     let spec: DeploymentSplitSpec
     let replicas: Int
-    private var program: StepProgram
+    var program: StepProgram
     private var phase = ReleasePhase.stepping
     private var stable = 0
     private var canary = 0
@@ -39,11 +39,7 @@ struct DeploymentSplitStrategy: RolloutStrategy {
     mutating func react(to event: ControlEvent, in engine: inout Engine) {
         switch event {
         case .timer(let timer):
-            switch program.timerFired(timer, in: &engine) {
-            case .proceed: proceed(in: &engine)
-            case .failed: abort("analysis step failed", in: &engine)
-            case .wait: break
-            }
+            stepTimerFired(timer, in: &engine)
         case .podReady, .podGone:
             switch phase {
             case .stepping, .promoting, .promoted: proceed(in: &engine)
@@ -60,11 +56,7 @@ struct DeploymentSplitStrategy: RolloutStrategy {
         }
     }
 
-    mutating func analysisFailed(in engine: inout Engine) {
-        abort("analysis failed", in: &engine)
-    }
-
-    private mutating func proceed(in engine: inout Engine) {
+    mutating func proceed(in engine: inout Engine) {
         switch phase {
         case .stepping:
             let reached = engine.readyPods(in: canary) >= canaryTarget
@@ -103,7 +95,7 @@ struct DeploymentSplitStrategy: RolloutStrategy {
         }
     }
 
-    private mutating func abort(_ reason: String, in engine: inout Engine) {
+    mutating func abort(_ reason: String, in engine: inout Engine) {
         engine.endSteps()
         switch phase {
         case .stepping, .promoting:

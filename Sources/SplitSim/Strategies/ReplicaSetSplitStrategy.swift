@@ -6,10 +6,10 @@
 /// done when both sets are at the counts the weight asks for and available. An abort sets
 /// the weight to 0, which the same reconcile turns into growing stable and draining the
 /// canary; a rollback after promotion uses the rolling-update rules.
-struct ReplicaSetSplitStrategy: RolloutStrategy {
+struct ReplicaSetSplitStrategy: SteppedStrategy {
     let spec: ReplicaSetSplitSpec
     let replicas: Int
-    private var program: StepProgram
+    var program: StepProgram
     private var phase = ReleasePhase.stepping
     private var stable = 0
     private var canary = 0
@@ -34,20 +34,12 @@ struct ReplicaSetSplitStrategy: RolloutStrategy {
     mutating func react(to event: ControlEvent, in engine: inout Engine) {
         switch event {
         case .timer(let timer):
-            switch program.timerFired(timer, in: &engine) {
-            case .proceed: proceed(in: &engine)
-            case .failed: abort("analysis step failed", in: &engine)
-            case .wait: break
-            }
+            stepTimerFired(timer, in: &engine)
         case .podReady, .podGone:
             proceed(in: &engine)
         default:
             break
         }
-    }
-
-    mutating func analysisFailed(in engine: inout Engine) {
-        abort("analysis failed", in: &engine)
     }
 
     /// The counts the controller settles at for the current weight once everything is available.
@@ -75,7 +67,7 @@ struct ReplicaSetSplitStrategy: RolloutStrategy {
         engine.scale(stable, to: counts.stable)
     }
 
-    private mutating func proceed(in engine: inout Engine) {
+    mutating func proceed(in engine: inout Engine) {
         switch phase {
         case .stepping:
             reconcile(in: &engine)
@@ -120,7 +112,7 @@ struct ReplicaSetSplitStrategy: RolloutStrategy {
         }
     }
 
-    private mutating func abort(_ reason: String, in engine: inout Engine) {
+    mutating func abort(_ reason: String, in engine: inout Engine) {
         engine.endSteps()
         switch phase {
         case .stepping, .promoting:

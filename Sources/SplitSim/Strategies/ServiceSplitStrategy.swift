@@ -7,10 +7,10 @@ import SplitRouter
 /// (`ceil(w·R/100)` with `match-weight`), waits until it is available, then sets the weight;
 /// stable stays at R until promotion. An abort sets the weight to 0 at once and scales the
 /// canary down after `abortScaleDownDelay`.
-struct ServiceSplitStrategy: RolloutStrategy {
+struct ServiceSplitStrategy: SteppedStrategy {
     let spec: ServiceSplitSpec
     let replicas: Int
-    private var program: StepProgram
+    var program: StepProgram
     private var phase = ReleasePhase.stepping
     private var stable = 0
     private var canary = 0
@@ -52,11 +52,7 @@ struct ServiceSplitStrategy: RolloutStrategy {
             engine.scale(set, to: 0)
             finishWhenDone(in: &engine)
         case .timer(let timer):
-            switch program.timerFired(timer, in: &engine) {
-            case .proceed: proceed(in: &engine)
-            case .failed: abort("analysis step failed", in: &engine)
-            case .wait: break
-            }
+            stepTimerFired(timer, in: &engine)
         case .podReady, .podGone:
             switch phase {
             case .stepping, .promoting: proceed(in: &engine)
@@ -68,11 +64,7 @@ struct ServiceSplitStrategy: RolloutStrategy {
         }
     }
 
-    mutating func analysisFailed(in engine: inout Engine) {
-        abort("analysis failed", in: &engine)
-    }
-
-    private mutating func proceed(in engine: inout Engine) {
+    mutating func proceed(in engine: inout Engine) {
         if phase == .promoting {
             guard engine.readyPods(in: canary) >= replicas else { return }
             setWeight(spec.weightScale, in: &engine)
@@ -135,7 +127,7 @@ struct ServiceSplitStrategy: RolloutStrategy {
         return decisions
     }
 
-    private mutating func abort(_ reason: String, in engine: inout Engine) {
+    mutating func abort(_ reason: String, in engine: inout Engine) {
         switch phase {
         case .stepping, .promoting:
             phase = .aborting
