@@ -1,0 +1,49 @@
+import Testing
+@testable import SplitReport
+import SplitSim
+
+@Suite struct FormatTests {
+    @Test func percentagesUseAsManyDecimalsAsTheyNeed() {
+        #expect(Format.percent(0) == "0 %")
+        #expect(Format.percent(0.05) == "5 %")
+        #expect(Format.percent(1) == "100 %")
+        #expect(Format.percent(0.001) == "0.1 %")
+        #expect(Format.percent(1.0 / 11) == "9.09 %")
+        #expect(Format.percent(1.0 / 3) == "33.3 %")
+        #expect(Format.percent(0.00099) == "0.099 %")
+    }
+
+    @Test func numbersGroupThousandsAndKeepOneDecimalBelowTen() {
+        #expect(Format.number(1_234_567) == "1,234,567")
+        #expect(Format.number(999.6) == "1,000")
+        #expect(Format.number(6.7) == "6.7")
+        #expect(Format.number(-4200) == "-4,200")
+    }
+
+    @Test func spreadIsMeanWithP5ToP95OrJustTheMeanWhenRunsAgree() {
+        #expect(Format.spread(SummaryStatistics([8, 10, 12])) == "10 [8.2–12]")
+        #expect(Format.spread(SummaryStatistics([100, 100])) == "100")
+        #expect(Format.spread(nil) == "–")
+        #expect(Format.seconds(SummaryStatistics([30, 90])) == "1m [33s–1m27s]")
+        #expect(Format.seconds(nil) == "–")
+    }
+
+    @Test func durationsReadLikeAClock() {
+        #expect(Format.duration(2.5) == "2.5s")
+        #expect(Format.duration(45) == "45s")
+        #expect(Format.duration(90) == "1m30s")
+        #expect(Format.duration(600) == "10m")
+        #expect(Format.duration(3900) == "1h05m")
+        #expect(Format.duration(7200) == "2h00m")
+    }
+
+    @Test func chartHelpersFormatHoursSharesAndCoordinates() {
+        #expect(Format.hoursSpread(SummaryStatistics([1800, 3600])) == "0.75 [0.53–0.98]")
+        #expect(Format.hoursSpread(SummaryStatistics([3600])) == "1")
+        #expect(Format.hoursSpread(nil) == "–")
+        #expect(Format.shareSpread(SummaryStatistics([0.19, 0.21])!) == "20 % [19.1 %–20.9 %]")
+        #expect(Format.coordinate(12.3456) == "12.35")
+        #expect(Format.coordinate(-0.001) == "0")
+        #expect(Format.coordinate(.nan) == "0")
+    }
+}
