@@ -78,9 +78,4 @@ public struct EventQueue<Payload> {
         }
         return (top.time, top.payload)
     }
-
-    /// Removes every pending event.
-    public mutating func removeAll() {
-        heap.removeAll(keepingCapacity: true)
-    }
 }

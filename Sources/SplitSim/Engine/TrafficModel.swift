@@ -83,11 +83,4 @@ public struct TrafficModel: Sendable {
         }
         return 0
     }
-
-    /// The request rate at `time`.
-    public func rate(at time: Int64) -> Double {
-        var rate = rateProfile[0].rps
-        for point in rateProfile where point.at <= time { rate = point.rps }
-        return rate
-    }
 }
