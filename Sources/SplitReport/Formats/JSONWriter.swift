@@ -1,3 +1,5 @@
+import SplitSim
+
 /// A small JSON writer with a fixed key order and a fixed number format, so that the same
 /// result always renders to the same bytes.
 public struct JSONWriter {
@@ -106,23 +108,6 @@ public struct JSONWriter {
 
     /// A JSON string literal with the escapes RFC 8259 requires.
     public static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
+        JSONPath.quoted(text)
     }
 }

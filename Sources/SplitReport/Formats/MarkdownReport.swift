@@ -43,9 +43,6 @@ public enum MarkdownReport {
 
     /// Escapes what Markdown tables and HTML-aware renderers would interpret.
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;")
-            .replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "|", with: "\\|")
+        Markup.escape(text).replacingOccurrences(of: "|", with: "\\|")
     }
 }

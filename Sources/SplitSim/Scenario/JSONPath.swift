@@ -55,8 +55,9 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
         return isStart(first) && key.unicodeScalars.allSatisfy { isStart($0) || ("0"..."9").contains($0) }
     }
 
-    /// `text` as a JSON string literal, for messages that quote user-written text.
-    static func quoted(_ text: String) -> String {
+    /// `text` as a JSON string literal with the escapes RFC 8259 requires: for messages that
+    /// quote user-written text, and for every JSON the tool writes.
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
