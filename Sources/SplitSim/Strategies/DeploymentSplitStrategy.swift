@@ -107,7 +107,7 @@ struct DeploymentSplitStrategy: SteppedStrategy {
             phase = .rollingBack
             engine.abort("\(reason) after promotion: rolling the Deployment back")
             let deployment = RollingDeployment(replicas: replicas,
-                                               parameters: RollingUpdateParameters(maxSurge: spec.maxSurge, maxUnavailable: spec.maxUnavailable),
+                                               parameters: spec.rollingUpdate,
                                                newSet: stable, oldSets: [canary])
             rollback = deployment
             deployment.sync(in: &engine)

@@ -21,10 +21,6 @@ struct GatewayRouteStrategy: RolloutStrategy {
         self.replicas = replicas
     }
 
-    private var parameters: RollingUpdateParameters {
-        RollingUpdateParameters(maxSurge: spec.maxSurge, maxUnavailable: spec.maxUnavailable)
-    }
-
     mutating func begin(in engine: inout Engine) {
         stable = engine.addReplicaSet(named: "app", version: .stable)
         copy = engine.addReplicaSet(named: "app-canary", version: .candidate)
@@ -78,7 +74,7 @@ struct GatewayRouteStrategy: RolloutStrategy {
             phase = .promoted
             engine.note("promote", "stable Deployment's image updated: rolling update, app-canary scaled to 0")
             engine.scale(copy, to: 0)
-            let rolling = RollingDeployment(replicas: replicas, parameters: parameters, newSet: updated, oldSets: [stable])
+            let rolling = RollingDeployment(replicas: replicas, parameters: spec.rollingUpdate, newSet: updated, oldSets: [stable])
             deployment = rolling
             rolling.sync(in: &engine)
         default:
@@ -102,7 +98,7 @@ struct GatewayRouteStrategy: RolloutStrategy {
         case .promoted, .finished:
             phase = .rollingBack
             engine.abort("analysis failed during or after promotion: rollout undo")
-            let rolling = RollingDeployment(replicas: replicas, parameters: parameters, newSet: stable, oldSets: [updated])
+            let rolling = RollingDeployment(replicas: replicas, parameters: spec.rollingUpdate, newSet: stable, oldSets: [updated])
             deployment = rolling
             rolling.sync(in: &engine)
         default:

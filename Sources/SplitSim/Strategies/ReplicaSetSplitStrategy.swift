@@ -124,7 +124,7 @@ struct ReplicaSetSplitStrategy: SteppedStrategy {
             phase = .rollingBack
             engine.abort("\(reason) after promotion: rolling back to the previous ReplicaSet")
             rollback = RollingDeployment(replicas: replicas,
-                                         parameters: RollingUpdateParameters(maxSurge: spec.maxSurge, maxUnavailable: spec.maxUnavailable),
+                                         parameters: spec.rollingUpdate,
                                          newSet: stable, oldSets: [canary])
             proceed(in: &engine)
         default:

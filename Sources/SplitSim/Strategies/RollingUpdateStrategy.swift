@@ -14,19 +14,15 @@ struct RollingUpdateStrategy: RolloutStrategy {
         self.replicas = replicas
     }
 
-    private var parameters: RollingUpdateParameters {
-        RollingUpdateParameters(maxSurge: spec.maxSurge, maxUnavailable: spec.maxUnavailable)
-    }
-
     mutating func begin(in engine: inout Engine) {
         old = engine.addReplicaSet(named: "app-old", version: .stable)
         new = engine.addReplicaSet(named: "app-new", version: .candidate)
         engine.addRunningPods(replicas, to: old)
         engine.selectForService([old, new])
-        let limits = parameters.limits(forReplicas: replicas)
+        let limits = spec.rollingUpdate.limits(forReplicas: replicas)
         engine.note("start", "rolling update of \(replicas) pods: maxSurge \(limits.maxSurge), maxUnavailable \(limits.maxUnavailable)")
         engine.startAnalysis()
-        let rolling = RollingDeployment(replicas: replicas, parameters: parameters, newSet: new, oldSets: [old])
+        let rolling = RollingDeployment(replicas: replicas, parameters: spec.rollingUpdate, newSet: new, oldSets: [old])
         deployment = rolling
         rolling.sync(in: &engine)
     }
@@ -53,7 +49,7 @@ struct RollingUpdateStrategy: RolloutStrategy {
         rollingBack = true
         done = false
         engine.abort("analysis failed: rollout undo")
-        let rolling = RollingDeployment(replicas: replicas, parameters: parameters, newSet: old, oldSets: [new])
+        let rolling = RollingDeployment(replicas: replicas, parameters: spec.rollingUpdate, newSet: old, oldSets: [new])
         deployment = rolling
         rolling.sync(in: &engine)
     }
