@@ -47,11 +47,11 @@ public enum Comparison {
         var warnings = GranularityModel.warnings(for: strategy, scenario: scenario)
         let escaped = Double(runs.filter(\.escaped).count) / count
         if escaped > 0 {
-            warnings.append("the faulty candidate reached 100 % of traffic in \(GranularityModel.percent(escaped)) of runs")
+            warnings.append("the faulty candidate reached 100 % of traffic in \(ShareText.percent(escaped)) of runs")
         }
         let incomplete = fraction(.incomplete)
         if incomplete > 0 {
-            warnings.append("\(GranularityModel.percent(incomplete)) of runs did not finish within the scenario's duration")
+            warnings.append("\(ShareText.percent(incomplete)) of runs did not finish within the scenario's duration")
         }
         return StrategyComparison(
             name: strategy.name,

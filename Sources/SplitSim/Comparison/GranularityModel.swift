@@ -50,10 +50,10 @@ enum GranularityModel {
         var warnings: [String] = []
         let plan = plan(for: strategy, replicas: replicas)
         for (index, step) in plan.steps.enumerated() where abs(step.effective - step.requested) > max(0.005, step.requested / 10) {
-            let asked = Self.percent(step.requested), got = Self.percent(step.effective)
+            let asked = ShareText.percent(step.requested), got = ShareText.percent(step.effective)
             switch strategy.kind {
             case .serviceSplit(let spec):
-                warnings.append("weight step \(index + 1) asks \(asked); \(spec.router.rawValue) can only set multiples of \(Self.percent(plan.minShare)), so it gets \(got)")
+                warnings.append("weight step \(index + 1) asks \(asked); \(spec.router.rawValue) can only set multiples of \(ShareText.percent(plan.minShare)), so it gets \(got)")
             case .replicaSetSplit:
                 warnings.append("weight step \(index + 1) asks \(asked); with \(replicas) replicas the closest pod split gives \(got)")
             case .deploymentSplit:
@@ -80,12 +80,5 @@ enum GranularityModel {
             warnings.append("no analysis: nothing in production can stop a faulty candidate")
         }
         return warnings
-    }
-
-    static func percent(_ share: Double) -> String {
-        let value = share * 100
-        if value == value.rounded() { return "\(Int(value)) %" }
-        if value >= 1 { return "\((value * 10).rounded() / 10) %" }
-        return "\((value * 100).rounded() / 100) %"
     }
 }

@@ -215,7 +215,7 @@ public struct Engine {
         monitor.startWindow(requests: metrics.candidateRequests, failures: metrics.failedCandidateRequests)
         analysis = monitor
         events.schedule(.analysisTick, at: now + analysisInitialDelay + monitor.interval)
-        note("analysis-start", "analysis starts: every \(SimDuration(nanoseconds: monitor.interval)), fail above \(Self.percent(monitor.maxErrorRate)) errors")
+        note("analysis-start", "analysis starts: every \(SimDuration(nanoseconds: monitor.interval)), fail above \(ShareText.percent(monitor.maxErrorRate)) errors")
     }
 
     /// Counts requests from now on toward step `index` of the strategy (1-based slots).
@@ -252,7 +252,7 @@ public struct Engine {
         metrics.smokeRequests += max(requests, 0)
         let rate = requests > 0 ? Double(failed) / Double(requests) : 0
         let passed = rate <= maxErrorRate
-        note("smoke-test", "smoke test: \(failed) of \(requests) failed (\(Self.percent(rate))) → \(passed ? "passed" : "failed")")
+        note("smoke-test", "smoke test: \(failed) of \(requests) failed (\(ShareText.percent(rate))) → \(passed ? "passed" : "failed")")
         if !passed { recordDetection() }
         return passed
     }
@@ -528,9 +528,9 @@ public struct Engine {
         analysis = monitor
         switch verdict {
         case .passed(let errorRate, let requests):
-            note("analysis", "analysis: \(Self.percent(errorRate)) errors over \(requests) candidate requests → passed")
+            note("analysis", "analysis: \(ShareText.percent(errorRate)) errors over \(requests) candidate requests → passed")
         case .failed(let errorRate, let requests):
-            note("analysis", "analysis: \(Self.percent(errorRate)) errors over \(requests) candidate requests → failed (\(monitor.failures) of limit \(monitor.failureLimit))")
+            note("analysis", "analysis: \(ShareText.percent(errorRate)) errors over \(requests) candidate requests → failed (\(monitor.failures) of limit \(monitor.failureLimit))")
         case .inconclusive(let requests):
             note("analysis", "analysis: \(requests) candidate requests, fewer than \(monitor.minRequests) → inconclusive")
         }
@@ -555,7 +555,7 @@ public struct Engine {
             if cluster.replicaSets[set].version == .candidate { candidate += cluster.replicaSets[set].ready }
         }
         guard total > 0 else { return "; no ready endpoints" }
-        return "; candidate endpoints \(candidate) of \(total) → new connections \(Self.percent(Double(candidate) / Double(total)))"
+        return "; candidate endpoints \(candidate) of \(total) → new connections \(ShareText.percent(Double(candidate) / Double(total)))"
     }
 
     /// The candidate's share of new requests or new connections under the current routing.
@@ -567,12 +567,6 @@ public struct Engine {
             if cluster.replicaSets[set].version == .candidate { candidate += cluster.replicaSets[set].ready }
         }
         return total == 0 ? 0 : Double(candidate) / Double(total)
-    }
-
-    static func percent(_ share: Double) -> String {
-        let value = share * 100
-        if value == value.rounded() { return "\(Int(value)) %" }
-        return "\((value * 10).rounded() / 10) %"
     }
 
     static func format(_ number: Double) -> String {

@@ -70,7 +70,7 @@ struct DeploymentSplitStrategy: SteppedStrategy {
                 default: break
                 }
                 let share = Double(canaryTarget) / Double(canaryTarget + replicas)
-                engine.note("step", "step \(index + 1): canary Deployment to \(canaryTarget) pods beside \(replicas) → \(Engine.percent(share)) of new connections")
+                engine.note("step", "step \(index + 1): canary Deployment to \(canaryTarget) pods beside \(replicas) → \(ShareText.percent(share)) of new connections")
                 engine.startAnalysis()
                 engine.scale(canary, to: canaryTarget)
                 proceed(in: &engine)

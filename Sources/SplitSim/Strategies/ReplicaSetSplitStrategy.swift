@@ -78,7 +78,7 @@ struct ReplicaSetSplitStrategy: SteppedStrategy {
                 guard case .setWeight(let w) = step else { return }
                 weight = w
                 let target = settledCounts
-                engine.note("step", "step \(index + 1): setWeight \(w) → \(target.canary) canary beside \(target.stable) stable (\(Engine.percent(target.canaryShare)))")
+                engine.note("step", "step \(index + 1): setWeight \(w) → \(target.canary) canary beside \(target.stable) stable (\(ShareText.percent(target.canaryShare)))")
                 engine.startAnalysis()
                 proceed(in: &engine)
             case .promote:

@@ -101,7 +101,7 @@ struct ServiceSplitStrategy: SteppedStrategy {
         let split = spec.router.split(weight: Double(w), weightTotal: spec.weightTotal)
         engine.routePerRequest(weight: split, decisions: rulesOn || w > 0 ? ruleDecisions(engine) : [])
         rulesOn = rulesOn || w > 0
-        engine.note("set-weight", "weight \(w) of \(spec.weightScale) → \(Engine.percent(split.candidateShare)) of requests to the canary")
+        engine.note("set-weight", "weight \(w) of \(spec.weightScale) → \(ShareText.percent(split.candidateShare)) of requests to the canary")
     }
 
     /// The header and cookie verdicts of ingress-nginx for the scenario's request values;
