@@ -23,13 +23,14 @@ struct BenchmarkReport {
             return "{\"results\": [\n" + results.joined(separator: ",\n") + "\n]}\n"
         case .text:
             var lines = [
-                Self.columns(["policy", "backends", "ns/pick min", "ns/pick median", "build ns median"]),
+                Self.columns(["policy", "backends", "ns/pick min", "ns/pick median", "build ns median"])
             ]
             for row in rows {
-                lines.append(Self.columns([
-                    row.name, "\(row.backends)", Self.fixed(row.pick.minimum), Self.fixed(row.pick.median),
-                    Self.fixed(row.build.median),
-                ]))
+                lines.append(
+                    Self.columns([
+                        row.name, "\(row.backends)", Self.fixed(row.pick.minimum), Self.fixed(row.pick.median),
+                        Self.fixed(row.build.median),
+                    ]))
             }
             return lines.joined(separator: "\n") + "\n"
         }

@@ -40,7 +40,9 @@ enum RouterBenchmark {
         (0..<count).map { "backend-\($0)" }
     }
 
-    private static func measureAll(into report: inout BenchmarkReport, with stopwatch: inout Stopwatch) throws(RoutingConfigurationError) {
+    private static func measureAll(into report: inout BenchmarkReport, with stopwatch: inout Stopwatch)
+        throws(RoutingConfigurationError)
+    {
         let share = 0.05
         let build = stopwatch.measure { count in
             var sum: UInt64 = 0
@@ -48,37 +50,45 @@ enum RouterBenchmark {
             return sum
         }
         let split = TwoWaySplit(candidateShare: share)
-        report.rows.append(.init(name: "two-way", backends: 2, pick: stopwatch.measure { count in
-            var generator = Xoshiro256StarStar(seed: 1)
-            var canary: UInt64 = 0
-            for _ in 0..<count where split.picksCandidate(generator.next()) { canary &+= 1 }
-            return canary
-        }, build: build))
+        report.rows.append(
+            .init(
+                name: "two-way", backends: 2,
+                pick: stopwatch.measure { count in
+                    var generator = Xoshiro256StarStar(seed: 1)
+                    var canary: UInt64 = 0
+                    for _ in 0..<count where split.picksCandidate(generator.next()) { canary &+= 1 }
+                    return canary
+                }, build: build))
 
         for count in backendCounts {
             let weights = weights(count).map(Double.init)
             try measureRandom(AliasTable.self, name: "alias", weights: weights, into: &report, with: &stopwatch)
-            try measureRandom(CumulativeTable.self, name: "cumulative", weights: weights, into: &report, with: &stopwatch)
+            try measureRandom(
+                CumulativeTable.self, name: "cumulative", weights: weights, into: &report, with: &stopwatch)
         }
         for count in backendCounts {
             let weights = weights(count)
-            try measureRotation(name: "smooth-wrr", backends: count, into: &report, with: &stopwatch) { () throws(RoutingConfigurationError) in
+            try measureRotation(name: "smooth-wrr", backends: count, into: &report, with: &stopwatch) {
+                () throws(RoutingConfigurationError) in
                 try SmoothWeightedRoundRobin(weights: weights)
             }
         }
         for count in backendCounts {
             let weights = weights(count).map(Double.init)
-            try measureRotation(name: "edf", backends: count, into: &report, with: &stopwatch) { () throws(RoutingConfigurationError) in
+            try measureRotation(name: "edf", backends: count, into: &report, with: &stopwatch) {
+                () throws(RoutingConfigurationError) in
                 try EDFScheduler(weights: weights)
             }
         }
         for count in backendCounts {
             let weights = weights(count).map(Double.init)
             let names = names(count)
-            try measureKeyed(name: "ring-hash", backends: count, into: &report, with: &stopwatch) { () throws(RoutingConfigurationError) in
+            try measureKeyed(name: "ring-hash", backends: count, into: &report, with: &stopwatch) {
+                () throws(RoutingConfigurationError) in
                 try RingHash(names: names, weights: weights)
             }
-            try measureKeyed(name: "maglev", backends: count, into: &report, with: &stopwatch) { () throws(RoutingConfigurationError) in
+            try measureKeyed(name: "maglev", backends: count, into: &report, with: &stopwatch) {
+                () throws(RoutingConfigurationError) in
                 try Maglev(names: names, weights: weights)
             }
         }
@@ -112,9 +122,11 @@ enum RouterBenchmark {
         into report: inout BenchmarkReport,
         with stopwatch: inout Stopwatch
     ) throws(RoutingConfigurationError) where P: RandomWeighted {
-        let (policy, build) = try measureBuild(with: &stopwatch, { () throws(RoutingConfigurationError) in
-            try P(weights: weights)
-        }, fingerprint: \.backendCount)
+        let (policy, build) = try measureBuild(
+            with: &stopwatch,
+            { () throws(RoutingConfigurationError) in
+                try P(weights: weights)
+            }, fingerprint: \.backendCount)
         let pick = stopwatch.measure { count in
             var generator = Xoshiro256StarStar(seed: 2)
             var sum: UInt64 = 0
@@ -166,9 +178,11 @@ enum RouterBenchmark {
     ) throws(RoutingConfigurationError) {
         let each = 10_000 / backends
         let shares = Array(repeating: SplitClients.Share.hundredthsOfPercent(each), count: backends - 1) + [.remainder]
-        let (policy, build) = try measureBuild(with: &stopwatch, { () throws(RoutingConfigurationError) in
-            try SplitClients(shares: shares)
-        }, fingerprint: \.backendCount)
+        let (policy, build) = try measureBuild(
+            with: &stopwatch,
+            { () throws(RoutingConfigurationError) in
+                try SplitClients(shares: shares)
+            }, fingerprint: \.backendCount)
         let pick = stopwatch.measure { count in
             var generator = Xoshiro256StarStar(seed: 5)
             var sum: UInt64 = 0
@@ -182,7 +196,9 @@ enum RouterBenchmark {
     }
 
     /// Header value rule plus cookie plus weight; one request in ten carries the header or cookie.
-    private static func measureCanaryRules(into report: inout BenchmarkReport, with stopwatch: inout Stopwatch) throws(RoutingConfigurationError) {
+    private static func measureCanaryRules(into report: inout BenchmarkReport, with stopwatch: inout Stopwatch)
+        throws(RoutingConfigurationError)
+    {
         let rules = IngressNginxCanaryRules(
             header: .init(name: "X-Canary", match: .pattern("^(true|yes)$")),
             cookieName: "canary",
@@ -190,20 +206,24 @@ enum RouterBenchmark {
         )
         let headers = ["true", "false", "always", "yes"].map { HTTPField(name: "X-Canary", value: $0) }
         let cookies = ["always", "never"].map { HTTPField(name: "canary", value: $0) }
-        let (compiled, build) = try measureBuild(with: &stopwatch, { () throws(RoutingConfigurationError) in
-            rules.compiled(headers: headers, cookies: cookies)
-        }, fingerprint: \.requestClassCount)
+        let (compiled, build) = try measureBuild(
+            with: &stopwatch,
+            { () throws(RoutingConfigurationError) in
+                rules.compiled(headers: headers, cookies: cookies)
+            }, fingerprint: \.requestClassCount)
         var classGenerator = Xoshiro256StarStar(seed: 6)
         let classes = (0..<1024).map { _ in
             let header = classGenerator.uniform(below: 40)
             let cookie = classGenerator.uniform(below: 40)
-            return compiled.requestClass(header: header < headers.count ? header : nil, cookie: cookie < cookies.count ? cookie : nil)
+            return compiled.requestClass(
+                header: header < headers.count ? header : nil, cookie: cookie < cookies.count ? cookie : nil)
         }
         let pick = stopwatch.measure { count in
             var generator = Xoshiro256StarStar(seed: 7)
             var canary: UInt64 = 0
             classes.withUnsafeBufferPointer { classes in
-                for index in 0..<count where compiled.routesToCanary(requestClass: classes[index & 1023], draw: generator.next()) {
+                for index in 0..<count
+                where compiled.routesToCanary(requestClass: classes[index & 1023], draw: generator.next()) {
                     canary &+= 1
                 }
             }

@@ -12,18 +12,23 @@ enum SimulationBenchmark {
     }
 
     static let workloads = [
-        Workload(name: "per-request (ingress-nginx 10 %)",
-                 strategy: #"{"name": "l7", "kind": "service-split", "header": {"name": "x-canary", "value": "true"}, "cookie": "canary", "steps": [{"setWeight": 10}, {"pause": "2h"}]}"#,
-                 requestsPerConnection: 20),
-        Workload(name: "per-connection (second Deployment)",
-                 strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
-                 requestsPerConnection: 20),
-        Workload(name: "per-connection, new connection each request",
-                 strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
-                 requestsPerConnection: 1),
-        Workload(name: "rolling update with analysis",
-                 strategy: #"{"name": "roll", "kind": "rolling-update"}"#,
-                 requestsPerConnection: 20),
+        Workload(
+            name: "per-request (ingress-nginx 10 %)",
+            strategy:
+                #"{"name": "l7", "kind": "service-split", "header": {"name": "x-canary", "value": "true"}, "cookie": "canary", "steps": [{"setWeight": 10}, {"pause": "2h"}]}"#,
+            requestsPerConnection: 20),
+        Workload(
+            name: "per-connection (second Deployment)",
+            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
+            requestsPerConnection: 20),
+        Workload(
+            name: "per-connection, new connection each request",
+            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
+            requestsPerConnection: 1),
+        Workload(
+            name: "rolling update with analysis",
+            strategy: #"{"name": "roll", "kind": "rolling-update"}"#,
+            requestsPerConnection: 20),
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -48,7 +53,8 @@ enum SimulationBenchmark {
                  "strategies": [\(workload.strategy)]}
                 """
             guard let scenario = try? Scenario(decoding: text, file: "bench") else {
-                FileHandle.standardError.write(Data("splitsim-bench simulation: workload \(workload.name) does not decode\n".utf8))
+                FileHandle.standardError.write(
+                    Data("splitsim-bench simulation: workload \(workload.name) does not decode\n".utf8))
                 return 70
             }
             let traffic = Simulation.trafficModel(for: scenario)
@@ -59,7 +65,8 @@ enum SimulationBenchmark {
                 let start = clock.now
                 let result = Simulation.run(scenario.strategies[0], of: scenario, run: repetition, traffic: traffic)
                 let elapsed = start.duration(to: clock.now)
-                let nanoseconds = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) * 1e-9
+                let nanoseconds =
+                    Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) * 1e-9
                 checksum += result.candidateUserRequests
                 requests = result.requests
                 // The first run warms caches and page tables.
@@ -75,10 +82,14 @@ enum SimulationBenchmark {
             }
             print(#"{"results": ["# + items.joined(separator: ", ") + "]}")
         case .text:
-            print("simulated requests per run: 1,000 rps for 1 h; ns per request (min / median of \(options.repetitions) runs)")
+            print(
+                "simulated requests per run: 1,000 rps for 1 h; ns per request (min / median of \(options.repetitions) runs)"
+            )
             for row in rows {
                 let name = row.name.padding(toLength: 46, withPad: " ", startingAt: 0)
-                print("\(name)  \(format(row.minimum)) / \(format(row.median)) ns   \(Int(1e9 / row.minimum / 1e6)) M requests/s")
+                print(
+                    "\(name)  \(format(row.minimum)) / \(format(row.median)) ns   \(Int(1e9 / row.minimum / 1e6)) M requests/s"
+                )
             }
         }
         FileHandle.standardError.write(Data("checksum \(checksum)\n".utf8))

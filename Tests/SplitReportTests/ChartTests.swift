@@ -1,6 +1,7 @@
-import Testing
-@testable import SplitReport
 import SplitSim
+import Testing
+
+@testable import SplitReport
 
 @Suite struct ChartTests {
     /// The `width` of every data bar, in document order.
@@ -12,10 +13,14 @@ import SplitSim
     }
 
     static func chart(_ values: [SummaryStatistics?]) -> String {
-        BarChart(title: "t", rows: values.indices.map { "row \($0)" }, panels: [
-            BarPanel(title: "users", axisTitle: "users", unit: .count, style: .exposed,
-                     values: values.map { BarPanel.Value($0, text: Format.spread($0)) }),
-        ]).svg()
+        BarChart(
+            title: "t", rows: values.indices.map { "row \($0)" },
+            panels: [
+                BarPanel(
+                    title: "users", axisTitle: "users", unit: .count, style: .exposed,
+                    values: values.map { BarPanel.Value($0, text: Format.spread($0)) })
+            ]
+        ).svg()
     }
 
     @Test func barWidthsAreProportionalToTheirValues() throws {
@@ -35,7 +40,9 @@ import SplitSim
         let svg = Self.chart([ComparisonFixture.stats(0, 1000, 2000), ComparisonFixture.stats(10)])
         let width = try #require(Double(svg.components(separatedBy: " width=\"")[1].prefix { $0 != "\"" }))
         for attribute in [" x=\"", " x1=\"", " x2=\""] {
-            let values = svg.components(separatedBy: attribute).dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+            let values = svg.components(separatedBy: attribute).dropFirst().compactMap {
+                Double($0.prefix { $0 != "\"" })
+            }
             #expect(!values.isEmpty)
             #expect(values.allSatisfy { $0 >= 0 && $0 <= width }, "\(attribute) \(values)")
         }
@@ -74,7 +81,8 @@ import SplitSim
     }
 
     @Test func shareTicksArePercentagesAndStopAtAHundred() {
-        #expect(LinearScale(fitting: 0.2, unit: .share, start: 0, length: 500).ticks.map(\.label)
+        #expect(
+            LinearScale(fitting: 0.2, unit: .share, start: 0, length: 500).ticks.map(\.label)
                 == ["0 %", "5 %", "10 %", "15 %", "20 %"])
         let full = LinearScale(fitting: 1.3, unit: .share, start: 0, length: 500)
         #expect(full.maximum == 1)
@@ -92,9 +100,12 @@ import SplitSim
 
     @Test func longLabelsAreShortenedWithTheFullTextAsTooltip() {
         let long = String(repeating: "very long strategy name ", count: 5)
-        let svg = BarChart(title: "t", rows: [long], panels: [
-            BarPanel(title: "p", axisTitle: "a", unit: .count, style: .failed, values: [nil]),
-        ]).svg()
+        let svg = BarChart(
+            title: "t", rows: [long],
+            panels: [
+                BarPanel(title: "p", axisTitle: "a", unit: .count, style: .failed, values: [nil])
+            ]
+        ).svg()
         #expect(svg.contains("<title>\(long)</title>"))
         #expect(svg.contains("…</text>"))
     }

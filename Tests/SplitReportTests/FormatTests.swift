@@ -1,6 +1,7 @@
-import Testing
-@testable import SplitReport
 import SplitSim
+import Testing
+
+@testable import SplitReport
 
 @Suite struct FormatTests {
     @Test func percentagesUseAsManyDecimalsAsTheyNeed() {

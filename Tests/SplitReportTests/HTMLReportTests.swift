@@ -1,6 +1,7 @@
-import Testing
-@testable import SplitReport
 import SplitSim
+import Testing
+
+@testable import SplitReport
 
 @Suite struct HTMLReportTests {
     static let html = HTMLReport.render([ComparisonFixture.scenario], version: "0.1.0")
@@ -29,7 +30,8 @@ import SplitSim
         for strategy in ComparisonFixture.scenario.strategies {
             #expect(Self.html.contains(Markup.escape(strategy.name)))
         }
-        #expect(Self.html.contains("<code>scenarios/search.json</code> · 3 runs · seed 11 · 4 replicas · 45m simulated"))
+        #expect(
+            Self.html.contains("<code>scenarios/search.json</code> · 3 runs · seed 11 · 4 replicas · 45m simulated"))
         #expect(Self.html.contains("Pods can only split in quarters &amp; fifths."))
     }
 
@@ -37,7 +39,9 @@ import SplitSim
         #expect(Self.html.contains("<li>weight step 1 asks 5 %; with 4 replicas the closest pod split gives 20 %</li>"))
         for kind in ["service-split", "replicaset-split", "blue-green"] {
             let explanation = try #require(StrategyExplanation.of(kind: kind))
-            #expect(Self.html.contains("<details><summary>How <code>\(kind)</code> works: \(Markup.escape(explanation.title))</summary>"))
+            #expect(
+                Self.html.contains(
+                    "<details><summary>How <code>\(kind)</code> works: \(Markup.escape(explanation.title))</summary>"))
             #expect(Self.html.contains(Markup.escape(explanation.failureMode)))
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SplitReport
 
 @Suite struct JSONWriterTests {
@@ -33,17 +34,18 @@ import Testing
             ("name", .string("x")), ("shares", .array([.number(0.1), .integer(2)])),
             ("nested", .array([.object([("ok", .bool(true))])])), ("empty", .object([])),
         ])
-        #expect(JSONWriter.render(value) == """
-            {
-              "name": "x",
-              "shares": [0.1, 2],
-              "nested": [
+        #expect(
+            JSONWriter.render(value) == """
                 {
-                  "ok": true
+                  "name": "x",
+                  "shares": [0.1, 2],
+                  "nested": [
+                    {
+                      "ok": true
+                    }
+                  ],
+                  "empty": {}
                 }
-              ],
-              "empty": {}
-            }
-            """)
+                """)
     }
 }

@@ -18,7 +18,9 @@ enum MarkupChecker {
             if tag.filter({ $0 == "\"" }).count % 2 != 0 { return "unpaired quote in <\(tag.prefix(60))>" }
             if tag.hasPrefix("/") {
                 let name = String(tag.dropFirst())
-                guard open.popLast() == name else { return "</\(name)> closes \(open.last.map { "<\($0)>" } ?? "nothing")" }
+                guard open.popLast() == name else {
+                    return "</\(name)> closes \(open.last.map { "<\($0)>" } ?? "nothing")"
+                }
                 continue
             }
             let name = String(tag.prefix { $0 != " " && $0 != "/" })

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SplitReport
 
 @Suite struct TableReportTests {
@@ -17,7 +18,8 @@ import Testing
 
     /// The character columns of each underline segment.
     static func columns(_ underline: [Character]) -> [Range<Int>] {
-        var columns: [Range<Int>] = [], start: Int?
+        var columns: [Range<Int>] = []
+        var start: Int?
         for (index, character) in (underline + [" "]).enumerated() {
             if character == "─", start == nil { start = index }
             if character == " ", let begin = start {
@@ -42,13 +44,17 @@ import Testing
                 for (index, column) in columns.enumerated() where row.count == width {
                     // Two spaces between columns: no cell spills into its neighbour.
                     if index > 0 {
-                        #expect(row[column.lowerBound - 2..<column.lowerBound].allSatisfy { $0 == " " }, "\(String(line))")
+                        #expect(
+                            row[column.lowerBound - 2..<column.lowerBound].allSatisfy { $0 == " " }, "\(String(line))")
                     }
                     // A cell aligns to the same edge as its heading: a left-aligned heading is
                     // padded on the right, a right-aligned one on the left.
-                    let heading = header[column], cell = row[column]
+                    let heading = header[column]
+                    let cell = row[column]
                     if heading.last == " " {
-                        #expect(cell.firstIndex { $0 != " " } == heading.firstIndex { $0 != " " }, "column \(index) of \(String(line))")
+                        #expect(
+                            cell.firstIndex { $0 != " " } == heading.firstIndex { $0 != " " },
+                            "column \(index) of \(String(line))")
                     } else if heading.first == " " {
                         #expect(cell.last != " ", "column \(index) of \(String(line))")
                     } else {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SplitRouter
 
 @Suite struct CanaryRulesTests {
@@ -34,8 +35,10 @@ import Testing
     }
 
     @Test func exactHeaderValueOverridesAlwaysAndNever() {
-        let rules = IngressNginxCanaryRules(header: .init(name: "X-Canary", match: .exact("true")), cookieName: "canary")
-            .compiled(headers: Self.headers, cookies: Self.cookies)
+        let rules = IngressNginxCanaryRules(
+            header: .init(name: "X-Canary", match: .exact("true")), cookieName: "canary"
+        )
+        .compiled(headers: Self.headers, cookies: Self.cookies)
         #expect(decision(rules, header: 2, cookie: 1) == .canary)
         #expect(decision(rules, header: 0, cookie: nil) == .weighted)
         #expect(decision(rules, header: 1, cookie: 0) == .canary)
@@ -49,8 +52,10 @@ import Testing
         let unanchored = IngressNginxCanaryRules(header: .init(name: "X-Canary", match: .pattern("lway")))
             .compiled(headers: Self.headers)
         #expect(decision(unanchored, header: 0, cookie: nil) == .canary)
-        let broken = IngressNginxCanaryRules(header: .init(name: "X-Canary", match: .pattern("(")), cookieName: "canary")
-            .compiled(headers: Self.headers, cookies: Self.cookies)
+        let broken = IngressNginxCanaryRules(
+            header: .init(name: "X-Canary", match: .pattern("(")), cookieName: "canary"
+        )
+        .compiled(headers: Self.headers, cookies: Self.cookies)
         #expect(decision(broken, header: 2, cookie: 0) == .stable)
         #expect(decision(broken, header: nil, cookie: 0) == .canary)
     }

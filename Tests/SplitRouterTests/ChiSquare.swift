@@ -17,7 +17,7 @@ enum ChiSquare {
     /// The 0.999 quantile of chi-square with `degrees` degrees of freedom, by Wilson–Hilferty.
     static func criticalValue(degrees: Int) -> Double {
         let k = Double(degrees)
-        let z = 3.090_232 // standard normal 0.999 quantile
+        let z = 3.090_232  // standard normal 0.999 quantile
         let term = 1 - 2 / (9 * k) + z * (2 / (9 * k)).squareRoot()
         return k * term * term * term
     }

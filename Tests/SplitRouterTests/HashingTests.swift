@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SplitRouter
 
 @Suite struct HashingTests {

@@ -60,7 +60,8 @@ enum CLIRun {
                 let candidate = directory.appendingPathComponent("splitsim")
                 var isDirectory: ObjCBool = false
                 if fileManager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   fileManager.isExecutableFile(atPath: candidate.path) {
+                    fileManager.isExecutableFile(atPath: candidate.path)
+                {
                     return candidate
                 }
                 directory = directory.deletingLastPathComponent()
@@ -75,8 +76,9 @@ enum CLIRun {
         _ arguments: [String], in directory: URL = packageRoot, timeout: TimeInterval = 60,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> CLIResult {
-        let executable = try #require(executable, "the splitsim executable was not found beside the test runner",
-                                      sourceLocation: sourceLocation)
+        let executable = try #require(
+            executable, "the splitsim executable was not found beside the test runner",
+            sourceLocation: sourceLocation)
         let scratch = try TemporaryDirectory()
         let outURL = scratch.url.appendingPathComponent("stdout")
         let errURL = scratch.url.appendingPathComponent("stderr")

@@ -21,25 +21,31 @@ struct CompareJSONTests {
         var numbers: [String: Double] = [:]
         for key in statsKeys {
             guard let number = object[key] as? NSNumber else {
-                Issue.record("\(path).\(key): expected a number, found \(String(describing: object[key]))",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(path).\(key): expected a number, found \(String(describing: object[key]))",
+                    sourceLocation: sourceLocation)
                 continue
             }
             numbers[key] = number.doubleValue
         }
         guard numbers.count == 6 else { return }
-        let (low, p5, p50, p95, high, mean) = (numbers["min"]!, numbers["p5"]!, numbers["p50"]!, numbers["p95"]!,
-                                               numbers["max"]!, numbers["mean"]!)
+        let (low, p5, p50, p95, high, mean) = (
+            numbers["min"]!, numbers["p5"]!, numbers["p50"]!, numbers["p95"]!,
+            numbers["max"]!, numbers["mean"]!
+        )
         let slack = 1e-3 * max(1, abs(high))
-        #expect(low <= p5 + slack && p5 <= p50 + slack && p50 <= p95 + slack && p95 <= high + slack,
-                "\(path): percentiles out of order \(numbers)", sourceLocation: sourceLocation)
-        #expect(low - slack <= mean && mean <= high + slack, "\(path): mean outside min...max \(numbers)",
-                sourceLocation: sourceLocation)
+        #expect(
+            low <= p5 + slack && p5 <= p50 + slack && p50 <= p95 + slack && p95 <= high + slack,
+            "\(path): percentiles out of order \(numbers)", sourceLocation: sourceLocation)
+        #expect(
+            low - slack <= mean && mean <= high + slack, "\(path): mean outside min...max \(numbers)",
+            sourceLocation: sourceLocation)
     }
 
     static func fraction(_ value: Any?, _ path: String, sourceLocation: SourceLocation = #_sourceLocation) -> Double? {
         guard let number = value as? NSNumber else {
-            Issue.record("\(path): expected a number, found \(String(describing: value))", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(path): expected a number, found \(String(describing: value))", sourceLocation: sourceLocation)
             return nil
         }
         let double = number.doubleValue
@@ -47,12 +53,16 @@ struct CompareJSONTests {
         return double
     }
 
-    static func object(_ value: Any?, _ path: String, keys: Set<String>, sourceLocation: SourceLocation = #_sourceLocation)
+    static func object(
+        _ value: Any?, _ path: String, keys: Set<String>, sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws -> [String: Any]
     {
-        let object = try #require(value as? [String: Any], "\(path): expected an object", sourceLocation: sourceLocation)
-        #expect(keys.isSubset(of: Set(object.keys)), "\(path): missing \(keys.subtracting(object.keys).sorted())",
-                sourceLocation: sourceLocation)
+        let object = try #require(
+            value as? [String: Any], "\(path): expected an object", sourceLocation: sourceLocation)
+        #expect(
+            keys.isSubset(of: Set(object.keys)), "\(path): missing \(keys.subtracting(object.keys).sorted())",
+            sourceLocation: sourceLocation)
         return object
     }
 
@@ -70,7 +80,8 @@ struct CompareJSONTests {
         #expect(root["version"] as? String == "0.1.0")
         let scenarios = try #require(root["scenarios"] as? [Any])
         #expect(scenarios.count == 1)
-        let scenario = try Self.object(scenarios.first, "scenarios[0]", keys: ["name", "file", "runs", "seed", "strategies"])
+        let scenario = try Self.object(
+            scenarios.first, "scenarios[0]", keys: ["name", "file", "runs", "seed", "strategies"])
         #expect(scenario["name"] as? String == "e2e short")
         #expect(scenario["file"] as? String == "short.json")
         #expect((scenario["runs"] as? NSNumber)?.intValue == 3)
@@ -81,20 +92,26 @@ struct CompareJSONTests {
         let kinds = ["service-split", "replicaset-split", "blue-green", "rolling-update"]
         for (index, item) in strategies.enumerated() {
             let path = "strategies[\(index)]"
-            let strategy = try Self.object(item, path, keys: [
-                "name", "kind", "outcome", "granularity", "exposure", "cost", "durationSeconds", "consistency",
-            ])
+            let strategy = try Self.object(
+                item, path,
+                keys: [
+                    "name", "kind", "outcome", "granularity", "exposure", "cost", "durationSeconds", "consistency",
+                ])
             #expect(strategy["name"] as? String == Fixtures.strategyNames[index], "\(path).name")
             #expect(strategy["kind"] as? String == kinds[index], "\(path).kind")
 
-            let outcome = try Self.object(strategy["outcome"], "\(path).outcome", keys: ["promoted", "aborted", "incomplete"])
-            let fractions = ["promoted", "aborted", "incomplete"].compactMap { Self.fraction(outcome[$0], "\(path).outcome.\($0)") }
+            let outcome = try Self.object(
+                strategy["outcome"], "\(path).outcome", keys: ["promoted", "aborted", "incomplete"])
+            let fractions = ["promoted", "aborted", "incomplete"].compactMap {
+                Self.fraction(outcome[$0], "\(path).outcome.\($0)")
+            }
             #expect(fractions.count == 3)
             #expect(abs(fractions.reduce(0, +) - 1) < 1e-9, "\(path).outcome sums to \(fractions.reduce(0, +))")
             // With 3 runs every fraction is a multiple of 1/3.
             #expect(fractions.allSatisfy { abs($0 * 3 - ($0 * 3).rounded()) < 1e-3 }, "\(path).outcome \(fractions)")
 
-            let granularity = try Self.object(strategy["granularity"], "\(path).granularity", keys: ["minCandidateShare", "steps"])
+            let granularity = try Self.object(
+                strategy["granularity"], "\(path).granularity", keys: ["minCandidateShare", "steps"])
             let minShare = Self.fraction(granularity["minCandidateShare"], "\(path).granularity.minCandidateShare")
             #expect(minShare.map { $0 > 0 } == true)
             let steps = try #require(granularity["steps"] as? [Any], "\(path).granularity.steps")
@@ -106,9 +123,12 @@ struct CompareJSONTests {
                 Self.checkStats(step["realized"], "\(stepPath).realized")
             }
 
-            let exposureStats = ["candidateUserRequests", "failedUserRequests", "usersExposed", "usersFailed",
-                                 "detectionSeconds", "rollbackSeconds", "smokeRequests"]
-            let exposure = try Self.object(strategy["exposure"], "\(path).exposure", keys: Set(exposureStats + ["escaped"]))
+            let exposureStats = [
+                "candidateUserRequests", "failedUserRequests", "usersExposed", "usersFailed",
+                "detectionSeconds", "rollbackSeconds", "smokeRequests",
+            ]
+            let exposure = try Self.object(
+                strategy["exposure"], "\(path).exposure", keys: Set(exposureStats + ["escaped"]))
             for key in exposureStats { Self.checkStats(exposure[key], "\(path).exposure.\(key)") }
             _ = Self.fraction(exposure["escaped"], "\(path).exposure.escaped")
 
@@ -147,8 +167,9 @@ struct CompareJSONTests {
     func seedIsNumber() throws {
         let directory = try TemporaryDirectory()
         try directory.write("short.json", Fixtures.short)
-        let result = try CLIRun.run(["compare", "short.json", "--runs", "1", "--strategy", "rolling", "--format", "json"],
-                                    in: directory.url)
+        let result = try CLIRun.run(
+            ["compare", "short.json", "--runs", "1", "--strategy", "rolling", "--format", "json"],
+            in: directory.url)
         let scenario = try #require((try CLIRun.jsonObject(result.stdout)["scenarios"] as? [[String: Any]])?.first)
         #expect((scenario["seed"] as? NSNumber)?.intValue == 3)
         #expect(!(scenario["seed"] is String))
@@ -158,8 +179,9 @@ struct CompareJSONTests {
     func nullStats() throws {
         let directory = try TemporaryDirectory()
         try directory.write("healthy.json", Fixtures.healthyPauses)
-        let result = try CLIRun.run(["compare", "healthy.json", "--runs", "2", "--format", "json", "--strategy", "routed"],
-                                    in: directory.url)
+        let result = try CLIRun.run(
+            ["compare", "healthy.json", "--runs", "2", "--format", "json", "--strategy", "routed"],
+            in: directory.url)
         #expect(result.status == 0, "\(result)")
         let scenario = try #require((try CLIRun.jsonObject(result.stdout)["scenarios"] as? [[String: Any]])?.first)
         let strategies = try #require(scenario["strategies"] as? [[String: Any]])

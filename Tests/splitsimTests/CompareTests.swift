@@ -4,14 +4,17 @@ import Testing
 @Suite("compare")
 struct CompareTests {
     /// Runs compare on the short fixture in a fresh temporary directory.
-    static func compareShort(_ options: [String], fixture: String = Fixtures.short) throws -> (CLIResult, TemporaryDirectory) {
+    static func compareShort(_ options: [String], fixture: String = Fixtures.short) throws -> (
+        CLIResult, TemporaryDirectory
+    ) {
         let directory = try TemporaryDirectory()
         try directory.write("short.json", fixture)
         return (try CLIRun.run(["compare", "short.json"] + options, in: directory.url), directory)
     }
 
-    @Test("the same command twice gives byte-identical output, in every format",
-          arguments: ["table", "json", "csv"])
+    @Test(
+        "the same command twice gives byte-identical output, in every format",
+        arguments: ["table", "json", "csv"])
     func deterministic(_ format: String) throws {
         let (first, _) = try Self.compareShort(["--runs", "2", "--format", format])
         let (second, _) = try Self.compareShort(["--runs", "2", "--format", format])
@@ -49,8 +52,9 @@ struct CompareTests {
     func outputFile() throws {
         let directory = try TemporaryDirectory()
         try directory.write("short.json", Fixtures.short)
-        let toFile = try CLIRun.run(["compare", "short.json", "--runs", "2", "--format", "json", "--output", "report.json"],
-                                    in: directory.url)
+        let toFile = try CLIRun.run(
+            ["compare", "short.json", "--runs", "2", "--format", "json", "--output", "report.json"],
+            in: directory.url)
         #expect(toFile.status == 0, "\(toFile)")
         #expect(toFile.stdout.isEmpty, "\(toFile)")
         let toStdout = try CLIRun.run(["compare", "short.json", "--runs", "2", "--format", "json"], in: directory.url)
@@ -58,8 +62,9 @@ struct CompareTests {
 
         // An existing report is replaced whole.
         try directory.write("old.txt", String(repeating: "old report\n", count: 10_000))
-        let replaced = try CLIRun.run(["compare", "short.json", "--runs", "2", "--format", "csv", "--output=old.txt"],
-                                      in: directory.url)
+        let replaced = try CLIRun.run(
+            ["compare", "short.json", "--runs", "2", "--format", "csv", "--output=old.txt"],
+            in: directory.url)
         #expect(replaced.status == 0, "\(replaced)")
         #expect(directory.contents("old.txt")?.hasPrefix("scenario,") == true)
         #expect(directory.contents("old.txt")?.contains("old report") == false)
@@ -67,7 +72,9 @@ struct CompareTests {
 
     @Test("--output into a missing directory exits 73 and creates nothing")
     func outputMissingDirectory() throws {
-        let (result, directory) = try Self.compareShort(["--runs", "1", "--strategy", "rolling", "--output", "nodir/out.txt"])
+        let (result, directory) = try Self.compareShort([
+            "--runs", "1", "--strategy", "rolling", "--output", "nodir/out.txt",
+        ])
         #expect(result.status == 73, "\(result)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderrLines.count == 1, "\(result)")
@@ -115,11 +122,15 @@ struct CompareTests {
         let lines = result.stdoutLines
         #expect(lines.count == 5, "\(result)")
         let header = try #require(lines.first).split(separator: ",").map(String.init)
-        for column in ["scenario", "file", "runs", "seed", "strategy", "kind", "promoted", "aborted", "incomplete", "escaped"] {
+        for column in [
+            "scenario", "file", "runs", "seed", "strategy", "kind", "promoted", "aborted", "incomplete", "escaped",
+        ] {
             #expect(header.contains(column), "\(column) missing from the header")
         }
         let strategyColumn = try #require(header.firstIndex(of: "strategy"))
-        let names = lines.dropFirst().map { Self.csvFields($0) }.map { $0.count > strategyColumn ? $0[strategyColumn] : "" }
+        let names = lines.dropFirst().map { Self.csvFields($0) }.map {
+            $0.count > strategyColumn ? $0[strategyColumn] : ""
+        }
         #expect(names == ["ingress 5/50", "basic canary", "blue-green", #"roll, "ing""#])
         for line in lines.dropFirst() {
             #expect(Self.csvFields(line).count == header.count, "row width: \(line)")
@@ -135,7 +146,12 @@ struct CompareTests {
         while let character = characters.popFirst() {
             if quoted {
                 if character == "\"" {
-                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+                    if characters.first == "\"" {
+                        field.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(character)
                 }
@@ -155,7 +171,8 @@ struct CompareTests {
     @Test("html escapes names")
     func htmlEscapes() throws {
         let odd = try Fixtures.short(replacing: #""name": "rolling""#, with: #""name": "a <b> & c""#)
-        let (result, _) = try Self.compareShort(["--runs", "1", "--format", "html", "--strategy", "a <b> & c"], fixture: odd)
+        let (result, _) = try Self.compareShort(
+            ["--runs", "1", "--format", "html", "--strategy", "a <b> & c"], fixture: odd)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("a &lt;b&gt; &amp; c"))
         #expect(!result.stdout.contains("a <b> & c"))
@@ -163,8 +180,10 @@ struct CompareTests {
 
     @Test("--strategy keeps only the named strategies")
     func strategyFilter() throws {
-        let (result, _) = try Self.compareShort(["--runs", "2", "--format", "json",
-                                                 "--strategy", "rolling", "--strategy", "basic canary"])
+        let (result, _) = try Self.compareShort([
+            "--runs", "2", "--format", "json",
+            "--strategy", "rolling", "--strategy", "basic canary",
+        ])
         #expect(result.status == 0, "\(result)")
         let scenario = try #require((try CLIRun.jsonObject(result.stdout)["scenarios"] as? [[String: Any]])?.first)
         let names = try #require(scenario["strategies"] as? [[String: Any]]).compactMap { $0["name"] as? String }
@@ -173,8 +192,11 @@ struct CompareTests {
 
         // A filtered strategy's figures do not depend on which others run beside it.
         let (alone, _) = try Self.compareShort(["--runs", "2", "--format", "json", "--strategy", "rolling"])
-        let aloneStrategy = try #require(((try CLIRun.jsonObject(alone.stdout)["scenarios"] as? [[String: Any]])?.first?["strategies"] as? [[String: Any]])?.first)
-        let pairStrategy = try #require((scenario["strategies"] as? [[String: Any]])?.first { $0["name"] as? String == "rolling" })
+        let aloneStrategy = try #require(
+            ((try CLIRun.jsonObject(alone.stdout)["scenarios"] as? [[String: Any]])?.first?["strategies"]
+                as? [[String: Any]])?.first)
+        let pairStrategy = try #require(
+            (scenario["strategies"] as? [[String: Any]])?.first { $0["name"] as? String == "rolling" })
         #expect(NSDictionary(dictionary: aloneStrategy).isEqual(to: pairStrategy))
     }
 
@@ -214,10 +236,13 @@ struct CompareTests {
             contentsOf: CLIRun.packageRoot.appendingPathComponent("Sources/SplitSim/Examples/BuiltInScenario.swift"),
             encoding: .utf8)
         let start = try #require(source.range(of: "public static let text = #\"\"\"\n"))
-        let end = try #require(source.range(of: "\n\"\"\"#", range: start.upperBound..<source.endIndex))
-        let builtIn = String(source[start.upperBound..<end.lowerBound])
-        let file = try String(contentsOf: CLIRun.scenariosDirectory.appendingPathComponent("gateway-smoke-test.json"),
-                              encoding: .utf8)
+        let end = try #require(source.range(of: "\n        \"\"\"#", range: start.upperBound..<source.endIndex))
+        // A multi-line literal drops its closing delimiter's indentation from every line.
+        let builtIn = source[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : String($0) }.joined(separator: "\n")
+        let file = try String(
+            contentsOf: CLIRun.scenariosDirectory.appendingPathComponent("gateway-smoke-test.json"),
+            encoding: .utf8)
         #expect(builtIn + "\n" == file || builtIn == file)
         #expect(source.contains(#"public static let file = "scenarios/gateway-smoke-test.json""#))
     }
@@ -237,8 +262,9 @@ struct CompareTests {
 
     @Test("compare with no file names the gateway example in its table")
     func builtInTable() throws {
-        let result = try CLIRun.run(["compare", "--runs", "1", "--strategy", "second Deployment"],
-                                    in: FileManager.default.temporaryDirectory)
+        let result = try CLIRun.run(
+            ["compare", "--runs", "1", "--strategy", "second Deployment"],
+            in: FileManager.default.temporaryDirectory)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("scenarios/gateway-smoke-test.json"), "\(result)")
         #expect(result.stdout.contains("second Deployment"))
@@ -249,11 +275,14 @@ struct CompareTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: CLIRun.scenariosDirectory.path)
             .filter { $0.hasSuffix(".json") && $0 != "scenario.schema.json" }.sorted()
         // The cheapest strategy of each example, so that the whole directory runs in seconds.
-        let cheap = ["basic canary 20/70", "routed canary 10/25/50", "second Deployment", "1 % first (default total)",
-                     "Argo basic canary setWeight 5", "second Deployment 1 of 10", "basic canary, no surge"]
+        let cheap = [
+            "basic canary 20/70", "routed canary 10/25/50", "second Deployment", "1 % first (default total)",
+            "Argo basic canary setWeight 5", "second Deployment 1 of 10", "basic canary, no surge",
+        ]
         let options = cheap.flatMap { ["--strategy", $0] }
-        let result = try CLIRun.run(["compare", "scenarios/", "--runs", "1", "--jobs", "2", "--format", "json"] + options,
-                                    timeout: 120)
+        let result = try CLIRun.run(
+            ["compare", "scenarios/", "--runs", "1", "--jobs", "2", "--format", "json"] + options,
+            timeout: 120)
         #expect(result.status == 0, "\(result)")
         let scenarios = try #require(try CLIRun.jsonObject(result.stdout)["scenarios"] as? [[String: Any]])
         #expect(scenarios.compactMap { $0["file"] as? String } == names.map { "scenarios/" + $0 })

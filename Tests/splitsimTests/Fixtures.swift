@@ -64,7 +64,8 @@ enum Fixtures {
         in text: String, _ old: String, with new: String, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> String {
         let parts = text.components(separatedBy: old)
-        try #require(parts.count == 2, "fixture edit: \"\(old)\" must occur exactly once", sourceLocation: sourceLocation)
+        try #require(
+            parts.count == 2, "fixture edit: \"\(old)\" must occur exactly once", sourceLocation: sourceLocation)
         return parts.joined(separator: new)
     }
 }

@@ -97,7 +97,8 @@ struct GoldenTests {
 
     /// The first lines where the two texts part, with a little context: `-` expected, `+` actual.
     static func difference(expected: String, actual: String) -> String {
-        let old = CLIResult.lines(expected), new = CLIResult.lines(actual)
+        let old = CLIResult.lines(expected)
+        let new = CLIResult.lines(actual)
         var first = 0
         while first < old.count && first < new.count && old[first] == new[first] { first += 1 }
         let start = max(0, first - 2)

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("explain, route, replicas")
 struct ToolCommandTests {
-    static let kinds = ["service-split", "deployment-split", "replicaset-split", "gateway-route", "blue-green", "rolling-update"]
+    static let kinds = [
+        "service-split", "deployment-split", "replicaset-split", "gateway-route", "blue-green", "rolling-update",
+    ]
 
     @Test("explain lists all six kinds")
     func explainAll() throws {
@@ -54,20 +56,25 @@ struct ToolCommandTests {
 
     @Test("route --format json gives picks and counts in backend order")
     func routeJSON() throws {
-        let result = try CLIRun.run(["route", "--policy", "smooth-wrr", "--backends", "a=5,b=1,c=1", "--count", "14",
-                                     "--format", "json"])
+        let result = try CLIRun.run([
+            "route", "--policy", "smooth-wrr", "--backends", "a=5,b=1,c=1", "--count", "14",
+            "--format", "json",
+        ])
         #expect(result.status == 0, "\(result)")
         let root = try CLIRun.jsonObject(result.stdout)
         #expect(Set(root.keys) == ["picks", "counts"])
         #expect(root["picks"] as? [String] == ["a", "a", "b", "a", "c", "a", "a", "a", "a", "b", "a", "c", "a", "a"])
         let counts = try #require(root["counts"] as? [String: Any])
         #expect(counts.mapValues { ($0 as? NSNumber)?.intValue ?? -1 } == ["a": 10, "b": 2, "c": 2])
-        let order = ["\"a\"", "\"b\"", "\"c\""].compactMap { result.stdout.range(of: $0, options: .backwards)?.lowerBound }
+        let order = ["\"a\"", "\"b\"", "\"c\""].compactMap {
+            result.stdout.range(of: $0, options: .backwards)?.lowerBound
+        }
         #expect(order.count == 3 && order == order.sorted(), "counts in backend order")
     }
 
-    @Test("route picks match the json and the text; random policies are seeded",
-          arguments: ["random", "alias", "edf", "ring-hash", "maglev", "split-clients"])
+    @Test(
+        "route picks match the json and the text; random policies are seeded",
+        arguments: ["random", "alias", "edf", "ring-hash", "maglev", "split-clients"])
     func routePolicies(_ policy: String) throws {
         let backends = policy == "split-clients" ? "a=20%,b=30%,c=*" : "a=2,b=3,c=5"
         let base = ["route", "--policy", policy, "--backends", backends, "--count", "200"]
@@ -89,8 +96,10 @@ struct ToolCommandTests {
 
     @Test("keyed policies give a key the same backend every time")
     func routeKeys() throws {
-        let result = try CLIRun.run(["route", "--policy", "maglev", "--backends", "a=1,b=1", "--keys", "u1,u2,u3",
-                                     "--count", "9"])
+        let result = try CLIRun.run([
+            "route", "--policy", "maglev", "--backends", "a=1,b=1", "--keys", "u1,u2,u3",
+            "--count", "9",
+        ])
         #expect(result.status == 0, "\(result)")
         let picks = result.stdoutLines
         try #require(picks.count == 9)
@@ -107,8 +116,10 @@ struct ToolCommandTests {
         // with surge, 1/5 = 20 %, which is closer to 5 %: target stable 4, canary 1. From 4/4 stable
         // and no canary, scaling up within 5 pods adds the canary and nothing scales down below the
         // 4 available that maxUnavailable 0 requires.
-        let result = try CLIRun.run(["replicas", "--replicas", "4", "--weight", "5", "--max-surge", "1",
-                                     "--max-unavailable", "0", "--format", "json"])
+        let result = try CLIRun.run([
+            "replicas", "--replicas", "4", "--weight", "5", "--max-surge", "1",
+            "--max-unavailable", "0", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.isEmpty)
         #expect(result.stdout == "{\"stable\": 4, \"canary\": 1}\n")
@@ -119,8 +130,10 @@ struct ToolCommandTests {
 
     @Test("replicas text explains the same decision")
     func replicasText() throws {
-        let result = try CLIRun.run(["replicas", "--replicas", "4", "--weight", "5", "--max-surge", "1",
-                                     "--max-unavailable", "0"])
+        let result = try CLIRun.run([
+            "replicas", "--replicas", "4", "--weight", "5", "--max-surge", "1",
+            "--max-unavailable", "0",
+        ])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdoutLines.last == "  desired:  stable 4, canary 1", "\(result)")
         #expect(result.stdout.contains("1/5 (20.0 %)"))
@@ -137,19 +150,25 @@ struct ToolCommandTests {
     static let replicasCases: [ReplicasCase] = [
         // 10 replicas at 20 %, surge 1: target 2 of 10 (8 stable, 2 canary) since 2/10 = 20 % exactly;
         // from 10/10 there is room for 1 pod, and with maxUnavailable 0 nothing scales down yet.
-        ReplicasCase(arguments: ["--replicas", "10", "--weight", "20", "--max-surge", "1", "--max-unavailable", "0"],
-                     stable: 10, canary: 1),
+        ReplicasCase(
+            arguments: ["--replicas", "10", "--weight", "20", "--max-surge", "1", "--max-unavailable", "0"],
+            stable: 10, canary: 1),
         // Same, a reconcile later: the canary pod is ready (1/1), so 1 stable pod may go.
-        ReplicasCase(arguments: ["--replicas", "10", "--weight", "20", "--max-surge", "1", "--max-unavailable", "0",
-                                 "--canary", "1/1"], stable: 9, canary: 1),
+        ReplicasCase(
+            arguments: [
+                "--replicas", "10", "--weight", "20", "--max-surge", "1", "--max-unavailable", "0",
+                "--canary", "1/1",
+            ], stable: 9, canary: 1),
         // 2 replicas at 70 %, surge 1: ceil(1.4) = 2 of 2 is not allowed, floor 1/2 = 50 %,
         // 2/3 = 66.7 % wins: 1 stable, 2 canary; 1 pod of room grows the canary to 1 only.
-        ReplicasCase(arguments: ["--replicas", "2", "--weight", "70", "--max-surge", "1", "--max-unavailable", "0"],
-                     stable: 2, canary: 1),
+        ReplicasCase(
+            arguments: ["--replicas", "2", "--weight", "70", "--max-surge", "1", "--max-unavailable", "0"],
+            stable: 2, canary: 1),
         // 1 replica without surge at 10 %: zero is allowed, 0 canary (0 %) beats 1 of 1 (100 %);
         // the canary stays empty.
-        ReplicasCase(arguments: ["--replicas", "1", "--weight", "10", "--max-surge", "0", "--max-unavailable", "1"],
-                     stable: 1, canary: 0),
+        ReplicasCase(
+            arguments: ["--replicas", "1", "--weight", "10", "--max-surge", "0", "--max-unavailable", "1"],
+            stable: 1, canary: 0),
         // With a traffic router: canary ceil(5·4/100) = 1, stable keeps all 4.
         ReplicasCase(arguments: ["--replicas", "4", "--weight", "5", "--traffic-routing"], stable: 4, canary: 1),
         ReplicasCase(arguments: ["--replicas", "10", "--weight", "33", "--traffic-routing"], stable: 10, canary: 4),

@@ -61,9 +61,10 @@ struct TraceTests {
         // The text trace is the same events: one line per event, same details.
         let text = try Self.trace(["--strategy", "basic canary"])
         #expect(text.stdoutLines.count == events.count)
-        #expect(zip(text.stdoutLines, events).allSatisfy { line, event in
-            line.hasSuffix("  " + (event["detail"] as? String ?? "\u{0}"))
-        })
+        #expect(
+            zip(text.stdoutLines, events).allSatisfy { line, event in
+                line.hasSuffix("  " + (event["detail"] as? String ?? "\u{0}"))
+            })
     }
 
     @Test("the same seed gives the same trace; --run and --seed change it")
@@ -103,11 +104,13 @@ struct TraceTests {
 
     /// Seconds from the step event whose detail contains `fragment` to the next step or the end of steps.
     static func stepLength(_ events: [[String: Any]], _ fragment: String) throws -> Double {
-        let index = try #require(events.firstIndex { $0["kind"] as? String == "step" && ($0["detail"] as? String ?? "").contains(fragment) })
+        let index = try #require(
+            events.firstIndex { $0["kind"] as? String == "step" && ($0["detail"] as? String ?? "").contains(fragment) })
         let start = try #require((events[index]["time"] as? NSNumber)?.doubleValue)
-        let next = try #require(events[(index + 1)...].first {
-            ["step", "done", "full-traffic", "promote"].contains($0["kind"] as? String ?? "")
-        }, "no event after \(fragment)")
+        let next = try #require(
+            events[(index + 1)...].first {
+                ["step", "done", "full-traffic", "promote"].contains($0["kind"] as? String ?? "")
+            }, "no event after \(fragment)")
         return try #require((next["time"] as? NSNumber)?.doubleValue) - start
     }
 

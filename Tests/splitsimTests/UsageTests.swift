@@ -13,7 +13,9 @@ struct UsageTests {
         #expect(result.stderr.isEmpty)
     }
 
-    @Test("--help and no arguments list every command with the exit statuses", arguments: [["--help"], ["-h"], ["help"], []])
+    @Test(
+        "--help and no arguments list every command with the exit statuses",
+        arguments: [["--help"], ["-h"], ["help"], []])
     func overview(_ arguments: [String]) throws {
         let result = try CLIRun.run(arguments)
         #expect(result.status == 0, "\(result)")
@@ -41,8 +43,10 @@ struct UsageTests {
     @Test("compare's help names every option of the contract")
     func compareHelpOptions() throws {
         let result = try CLIRun.run(["help", "compare"])
-        for option in ["--runs", "--seed", "--strategy", "--format", "--output", "--jobs",
-                       "table", "markdown", "json", "csv", "html"] {
+        for option in [
+            "--runs", "--seed", "--strategy", "--format", "--output", "--jobs",
+            "table", "markdown", "json", "csv", "html",
+        ] {
             #expect(result.stdout.contains(option), "\(option) missing")
         }
     }
@@ -83,11 +87,15 @@ struct UsageTests {
         BadFlag(arguments: ["route", "--policy", "random"], flag: "--backends"),
         BadFlag(arguments: ["replicas", "--weight", "140", "--replicas", "4"], flag: "--weight"),
         BadFlag(arguments: ["replicas", "--weight", "5"], flag: "--replicas"),
-        BadFlag(arguments: ["replicas", "--replicas", "4", "--weight", "5", "--max-surge", "0", "--max-unavailable", "0"],
-                flag: "--max-surge"),
+        BadFlag(
+            arguments: ["replicas", "--replicas", "4", "--weight", "5", "--max-surge", "0", "--max-unavailable", "0"],
+            flag: "--max-surge"),
         BadFlag(arguments: ["trace", "scenarios/single-replica.json"], flag: "--strategy"),
-        BadFlag(arguments: ["trace", "scenarios/single-replica.json", "--strategy", "second Deployment", "--format", "xml"],
-                flag: "--format"),
+        BadFlag(
+            arguments: [
+                "trace", "scenarios/single-replica.json", "--strategy", "second Deployment", "--format", "xml",
+            ],
+            flag: "--format"),
         BadFlag(arguments: ["init", "--forse"], flag: "--forse"),
     ]
 

@@ -14,25 +14,33 @@ struct BrokenScenario: Sendable, CustomTestStringConvertible {
     var testDescription: String { label }
 
     static let all: [BrokenScenario] = [
-        BrokenScenario(label: "wrong type", old: #""runs": 5,"#, new: #""runs": "five","#,
-                       path: "runs", fragments: ["string", "integer"]),
-        BrokenScenario(label: "unknown key", old: #""podHourlyCost": 0.1"#, new: #""podHourlyCots": 0.1"#,
-                       path: "cluster.podHourlyCots", fragments: ["unknown key", #"did you mean "podHourlyCost"?"#]),
-        BrokenScenario(label: "setWeight out of range", old: #"[{"setWeight": 5}, "#, new: #"[{"setWeight": 140}, "#,
-                       path: "strategies[0].steps[0].setWeight", fragments: ["140", "0...100"]),
-        BrokenScenario(label: "maxSurge and maxUnavailable 0", old: #""maxSurge": 1, "maxUnavailable": 0"#,
-                       new: #""maxSurge": 0, "maxUnavailable": 0"#,
-                       path: "strategies[1]", fragments: ["maxSurge", "maxUnavailable", "0"]),
-        BrokenScenario(label: "setReplicas in a service-split", old: #"[{"setWeight": 5}, "#, new: #"[{"setReplicas": 1}, "#,
-                       path: "strategies[0].steps[0].setReplicas", fragments: ["deployment-split"]),
-        BrokenScenario(label: "pause without duration", old: #"[{"setWeight": 25}, {"pause": "3m"}]"#,
-                       new: #"[{"setWeight": 25}, {"pause": {}}]"#,
-                       path: "strategies[1].steps[1].pause", fragments: ["duration"]),
-        BrokenScenario(label: "duplicate strategy names", old: #""name": "rolling""#, new: #""name": "blue-green""#,
-                       path: "strategies[3].name", fragments: ["blue-green", "strategies[2]", "unique"]),
-        BrokenScenario(label: "non-increasing profile", old: #""rps": 20,"#,
-                       new: #""profile": [{"at": "0s", "rps": 10}, {"at": "10m", "rps": 20}, {"at": "5m", "rps": 30}],"#,
-                       path: "traffic.profile[2].at", fragments: ["10m", "increasing"]),
+        BrokenScenario(
+            label: "wrong type", old: #""runs": 5,"#, new: #""runs": "five","#,
+            path: "runs", fragments: ["string", "integer"]),
+        BrokenScenario(
+            label: "unknown key", old: #""podHourlyCost": 0.1"#, new: #""podHourlyCots": 0.1"#,
+            path: "cluster.podHourlyCots", fragments: ["unknown key", #"did you mean "podHourlyCost"?"#]),
+        BrokenScenario(
+            label: "setWeight out of range", old: #"[{"setWeight": 5}, "#, new: #"[{"setWeight": 140}, "#,
+            path: "strategies[0].steps[0].setWeight", fragments: ["140", "0...100"]),
+        BrokenScenario(
+            label: "maxSurge and maxUnavailable 0", old: #""maxSurge": 1, "maxUnavailable": 0"#,
+            new: #""maxSurge": 0, "maxUnavailable": 0"#,
+            path: "strategies[1]", fragments: ["maxSurge", "maxUnavailable", "0"]),
+        BrokenScenario(
+            label: "setReplicas in a service-split", old: #"[{"setWeight": 5}, "#, new: #"[{"setReplicas": 1}, "#,
+            path: "strategies[0].steps[0].setReplicas", fragments: ["deployment-split"]),
+        BrokenScenario(
+            label: "pause without duration", old: #"[{"setWeight": 25}, {"pause": "3m"}]"#,
+            new: #"[{"setWeight": 25}, {"pause": {}}]"#,
+            path: "strategies[1].steps[1].pause", fragments: ["duration"]),
+        BrokenScenario(
+            label: "duplicate strategy names", old: #""name": "rolling""#, new: #""name": "blue-green""#,
+            path: "strategies[3].name", fragments: ["blue-green", "strategies[2]", "unique"]),
+        BrokenScenario(
+            label: "non-increasing profile", old: #""rps": 20,"#,
+            new: #""profile": [{"at": "0s", "rps": 10}, {"at": "10m", "rps": 20}, {"at": "5m", "rps": 30}],"#,
+            path: "traffic.profile[2].at", fragments: ["10m", "increasing"]),
     ]
 }
 
@@ -127,7 +135,9 @@ struct ValidateTests {
         #expect(lines.count == 3, "\(result)")
         #expect(lines.allSatisfy { $0.hasPrefix(bad + ": ") }, "\(result)")
         #expect(lines.contains { $0.hasPrefix("\(bad): runs: ") }, "\(result)")
-        #expect(lines.contains { $0.hasPrefix("\(bad): cluster.replicaz: ") && $0.contains(#"did you mean "replicas"?"#) }, "\(result)")
+        #expect(
+            lines.contains { $0.hasPrefix("\(bad): cluster.replicaz: ") && $0.contains(#"did you mean "replicas"?"#) },
+            "\(result)")
         #expect(lines.contains { $0.hasPrefix("\(bad): strategies[0].steps[0].setWeight: ") }, "\(result)")
     }
 

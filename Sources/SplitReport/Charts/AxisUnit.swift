@@ -14,7 +14,9 @@ enum AxisUnit: Sendable {
         let raw = maximum / Double(max(ticks, 1))
         if case .duration = self {
             // Decimal steps would put ticks at 20 min and 40 s; clock steps keep labels short.
-            let clock: [Double] = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400]
+            let clock: [Double] = [
+                1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+            ]
             return clock.first { $0 >= raw } ?? (raw / 86400).rounded(.up) * 86400
         }
         var magnitude = 1.0
@@ -43,7 +45,8 @@ enum AxisUnit: Sendable {
     func label(_ value: Double, step: Double) -> String {
         switch self {
         case .count, .decimal:
-            var decimals = 0, scaled = step
+            var decimals = 0
+            var scaled = step
             while decimals < 6 && abs(scaled - scaled.rounded()) > 1e-9 {
                 scaled *= 10
                 decimals += 1

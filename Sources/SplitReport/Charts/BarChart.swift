@@ -24,7 +24,9 @@ struct BarChart: Sendable {
         var chart = SVGChart(width: Self.width, height: height, title: title)
         let labelWidth = min(max(rows.map { SVGChart.estimatedWidth(of: $0) }.max() ?? 0, 90) + 12, 270)
         // The right margin leaves room for a value text that runs a little past its estimate.
-        let panelWidth = (Self.width - Self.rightMargin - labelWidth - Self.panelGap * Double(panels.count - 1)) / Double(max(panels.count, 1))
+        let panelWidth =
+            (Self.width - Self.rightMargin - labelWidth - Self.panelGap * Double(panels.count - 1))
+            / Double(max(panels.count, 1))
         let plotBottom = Self.top + Double(rows.count) * Self.rowHeight
 
         chart.legend(panels.map { ($0.style, $0.title) }, x: 0, y: 16, whisker: "mean, whisker p5–p95 over runs")
@@ -34,8 +36,9 @@ struct BarChart: Sendable {
             if index % 2 == 1 {
                 chart.rect(x: 0, y: y, width: Self.width, height: Self.rowHeight, fill: "#f3f5f7")
             }
-            chart.text(SVGChart.fitted(label, width: labelWidth - 12), x: labelWidth - 12, y: y + Self.rowHeight / 2 + 4,
-                       anchor: .end, tooltip: label)
+            chart.text(
+                SVGChart.fitted(label, width: labelWidth - 12), x: labelWidth - 12, y: y + Self.rowHeight / 2 + 4,
+                anchor: .end, tooltip: label)
         }
         for (index, panel) in panels.enumerated() {
             let left = labelWidth + Double(index) * (panelWidth + Self.panelGap)
@@ -57,8 +60,9 @@ struct BarChart: Sendable {
                 chart.text(BarPanel.missing, x: textX, y: centre + 4, colour: SVGChart.muted)
                 continue
             }
-            chart.rect(x: scale.start, y: centre - Self.barHeight / 2, width: scale.position(value.mean) - scale.start,
-                       height: Self.barHeight, fill: panel.style.paint, stroke: panel.style.stroke, className: "bar")
+            chart.rect(
+                x: scale.start, y: centre - Self.barHeight / 2, width: scale.position(value.mean) - scale.start,
+                height: Self.barHeight, fill: panel.style.paint, stroke: panel.style.stroke, className: "bar")
             if value.p95 > value.p5 {
                 chart.whisker(from: scale.position(value.p5), to: scale.position(value.p95), y: centre)
             }

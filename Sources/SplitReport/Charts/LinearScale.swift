@@ -20,7 +20,8 @@ struct LinearScale: Sendable {
         var intervals = 5
         var (step, maximum) = Self.grid(top, unit: unit, intervals: intervals)
         while intervals > 1 {
-            let widest = Self.labels(maximum: maximum, step: step, unit: unit)
+            let widest =
+                Self.labels(maximum: maximum, step: step, unit: unit)
                 .map { SVGChart.estimatedWidth(of: $0.label, size: Self.tickSize) }.max() ?? 0
             if length * step / maximum >= widest + 10 { break }
             intervals -= 1

@@ -44,21 +44,27 @@ struct SVGChart: Sendable {
     }
 
     /// A rectangle; `className` marks data bars so that tests and style sheets can find them.
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
-                       stroke: String? = nil, className: String? = nil) {
+    mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, fill: String,
+        stroke: String? = nil, className: String? = nil
+    ) {
         content += "<rect"
         if let className { content += " class=\"\(className)\"" }
-        content += " x=\"\(Format.coordinate(x))\" y=\"\(Format.coordinate(y))\" width=\"\(Format.coordinate(max(width, 0)))\" height=\"\(Format.coordinate(height))\" fill=\"\(fill)\""
+        content +=
+            " x=\"\(Format.coordinate(x))\" y=\"\(Format.coordinate(y))\" width=\"\(Format.coordinate(max(width, 0)))\" height=\"\(Format.coordinate(height))\" fill=\"\(fill)\""
         if let stroke { content += " stroke=\"\(stroke)\"" }
         content += "/>"
     }
 
     /// A straight line.
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String,
-                       width: Double = 1, className: String? = nil) {
+    mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String,
+        width: Double = 1, className: String? = nil
+    ) {
         content += "<line"
         if let className { content += " class=\"\(className)\"" }
-        content += " x1=\"\(Format.coordinate(x1))\" y1=\"\(Format.coordinate(y1))\" x2=\"\(Format.coordinate(x2))\" y2=\"\(Format.coordinate(y2))\" stroke=\"\(stroke)\""
+        content +=
+            " x1=\"\(Format.coordinate(x1))\" y1=\"\(Format.coordinate(y1))\" x2=\"\(Format.coordinate(x2))\" y2=\"\(Format.coordinate(y2))\" stroke=\"\(stroke)\""
         if width != 1 { content += " stroke-width=\"\(Format.coordinate(width))\"" }
         content += "/>"
     }
@@ -71,9 +77,11 @@ struct SVGChart: Sendable {
     }
 
     /// A text whose baseline sits at `y`; `tooltip` adds a full version of a shortened text.
-    mutating func text(_ text: String, x: Double, y: Double, anchor: Anchor = .start,
-                       size: Double = fontSize, bold: Bool = false, colour: String = ink,
-                       tooltip: String? = nil) {
+    mutating func text(
+        _ text: String, x: Double, y: Double, anchor: Anchor = .start,
+        size: Double = fontSize, bold: Bool = false, colour: String = ink,
+        tooltip: String? = nil
+    ) {
         content += "<text x=\"\(Format.coordinate(x))\" y=\"\(Format.coordinate(y))\""
         if anchor != .start { content += " text-anchor=\"\(anchor.rawValue)\"" }
         if size != Self.fontSize { content += " font-size=\"\(Format.coordinate(size))\"" }
@@ -92,8 +100,9 @@ struct SVGChart: Sendable {
             line(x1: x, y1: top, x2: x, y2: bottom, stroke: tick.value == 0 ? "#6e7781" : "#d0d7de")
             text(tick.label, x: x, y: bottom + 14, anchor: .middle, size: LinearScale.tickSize, colour: Self.muted)
         }
-        text(title, x: scale.start + scale.length / 2, y: bottom + 32, anchor: .middle, size: LinearScale.tickSize,
-             colour: Self.muted)
+        text(
+            title, x: scale.start + scale.length / 2, y: bottom + 32, anchor: .middle, size: LinearScale.tickSize,
+            colour: Self.muted)
     }
 
     /// A bold heading followed by a quieter note on the same line. One `<text>` with two
@@ -122,8 +131,10 @@ struct SVGChart: Sendable {
     /// The finished `<svg>` element. It scales down with the page (viewBox) but never up, so
     /// that its text stays at the size it was laid out for.
     func render() -> String {
-        let w = Format.coordinate(width), h = Format.coordinate(height)
-        return "<svg class=\"chart\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"\(Format.coordinate(Self.fontSize))\" fill=\"\(Self.ink)\">"
+        let w = Format.coordinate(width)
+        let h = Format.coordinate(height)
+        return
+            "<svg class=\"chart\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"\(Format.coordinate(Self.fontSize))\" fill=\"\(Self.ink)\">"
             + "<title>\(Markup.escape(title))</title>" + content + "</svg>"
     }
 }

@@ -21,22 +21,27 @@ struct SeriesStyle: Sendable {
     /// Users who saw the candidate.
     static let exposed = SeriesStyle(key: "exposed", colour: "#56B4E9", stroke: "#0a5a8a", fill: .solid)
     /// Users who saw a failure.
-    static let failed = SeriesStyle(key: "failed", colour: "#D55E00", stroke: "#8a3d00", fill: .hatched(tint: "#f8dcc7"))
+    static let failed = SeriesStyle(
+        key: "failed", colour: "#D55E00", stroke: "#8a3d00", fill: .hatched(tint: "#f8dcc7"))
     /// Extra pod-hours.
     static let podHours = SeriesStyle(key: "pod-hours", colour: "#009E73", stroke: "#005c43", fill: .solid)
     /// Peak pods.
-    static let peakPods = SeriesStyle(key: "peak-pods", colour: "#CC79A7", stroke: "#7d3a60", fill: .hatched(tint: "#f3dfea"))
+    static let peakPods = SeriesStyle(
+        key: "peak-pods", colour: "#CC79A7", stroke: "#7d3a60", fill: .hatched(tint: "#f3dfea"))
     /// Time from fault to detection.
     static let detection = SeriesStyle(key: "detection", colour: "#E69F00", stroke: "#8a5f00", fill: .solid)
     /// The share a step asks for.
     static let requested = SeriesStyle(key: "requested", colour: "#ffffff", stroke: "#24292f", fill: .hollow)
     /// The share the mechanism can set.
-    static let effective = SeriesStyle(key: "effective", colour: "#E69F00", stroke: "#8a5f00", fill: .hatched(tint: "#fbecc8"))
+    static let effective = SeriesStyle(
+        key: "effective", colour: "#E69F00", stroke: "#8a5f00", fill: .hatched(tint: "#fbecc8"))
     /// The share the simulated traffic realised.
     static let realized = SeriesStyle(key: "realized", colour: "#0072B2", stroke: "#003f63", fill: .solid)
 
     /// Every style, for the shared pattern definitions.
-    static let all: [SeriesStyle] = [.exposed, .failed, .podHours, .peakPods, .detection, .requested, .effective, .realized]
+    static let all: [SeriesStyle] = [
+        .exposed, .failed, .podHours, .peakPods, .detection, .requested, .effective, .realized,
+    ]
 
     /// The value of a `fill` attribute.
     var paint: String {
@@ -55,10 +60,12 @@ struct SeriesStyle: Sendable {
         var patterns = ""
         for style in all {
             guard case .hatched(let tint) = style.fill else { continue }
-            patterns += "<pattern id=\"\(style.patternID)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+            patterns +=
+                "<pattern id=\"\(style.patternID)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
             patterns += "<rect width=\"6\" height=\"6\" fill=\"\(tint)\"/>"
             patterns += "<rect width=\"2.5\" height=\"6\" fill=\"\(style.colour)\"/></pattern>"
         }
-        return "<svg class=\"defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\"><defs>\(patterns)</defs></svg>"
+        return
+            "<svg class=\"defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\"><defs>\(patterns)</defs></svg>"
     }
 }

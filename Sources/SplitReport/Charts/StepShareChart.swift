@@ -52,8 +52,9 @@ struct StepShareChart: Sendable {
         let largest = steps.reduce(0) { max($0, $1.requested, $1.effective, $1.realized?.p95 ?? 0) }
         let scale = LinearScale(fitting: largest, unit: .share, start: labelWidth, length: columns - labelWidth - 20)
 
-        chart.legend([(.requested, "asked"), (.effective, "can set"), (.realized, "realised")], x: 0, y: 16,
-                     whisker: "realised p5–p95 over runs")
+        chart.legend(
+            [(.requested, "asked"), (.effective, "can set"), (.realized, "realised")], x: 0, y: 16,
+            whisker: "realised p5–p95 over runs")
         chart.text("asked", x: columns + Self.shareColumn - 8, y: Self.top - 10, anchor: .end, bold: true)
         chart.text("can set", x: columns + 2 * Self.shareColumn - 8, y: Self.top - 10, anchor: .end, bold: true)
         chart.text("realised", x: columns + 2 * Self.shareColumn, y: Self.top - 10, bold: true)
@@ -73,11 +74,13 @@ struct StepShareChart: Sendable {
             let centre = y + row.height / 2
             switch row {
             case .strategy(let strategy):
-                chart.heading(SVGChart.fitted(strategy.name, width: Self.width - 200), note: strategy.kind, x: 8,
-                              y: centre + 4, tooltip: strategy.name)
+                chart.heading(
+                    SVGChart.fitted(strategy.name, width: Self.width - 200), note: strategy.kind, x: 8,
+                    y: centre + 4, tooltip: strategy.name)
             case .noSteps(let minShare):
-                chart.text("no weight steps; the smallest share it can express is \(Format.percent(minShare))",
-                           x: 24, y: centre + 4, size: 11, colour: SVGChart.muted)
+                chart.text(
+                    "no weight steps; the smallest share it can express is \(Format.percent(minShare))",
+                    x: 24, y: centre + 4, size: 11, colour: SVGChart.muted)
             case .step(let step):
                 draw(step, into: &chart, centre: centre, scale: scale, columns: columns)
             }
@@ -86,26 +89,34 @@ struct StepShareChart: Sendable {
         return chart.render()
     }
 
-    private func draw(_ step: StepGranularity, into chart: inout SVGChart, centre: Double, scale: LinearScale, columns: Double) {
+    private func draw(
+        _ step: StepGranularity, into chart: inout SVGChart, centre: Double, scale: LinearScale, columns: Double
+    ) {
         chart.text(step.label, x: 24, y: centre + 4)
-        let lanes: [(SeriesStyle, Double?)] = [(.requested, step.requested), (.effective, step.effective),
-                                               (.realized, step.realized?.mean)]
+        let lanes: [(SeriesStyle, Double?)] = [
+            (.requested, step.requested), (.effective, step.effective),
+            (.realized, step.realized?.mean),
+        ]
         for (lane, (style, value)) in lanes.enumerated() {
             guard let value else { continue }
             let laneCentre = centre + Double(lane - 1) * (Self.subBar + 2)
-            chart.rect(x: scale.start, y: laneCentre - Self.subBar / 2, width: scale.position(value) - scale.start,
-                       height: Self.subBar, fill: style.paint, stroke: style.stroke, className: "bar")
+            chart.rect(
+                x: scale.start, y: laneCentre - Self.subBar / 2, width: scale.position(value) - scale.start,
+                height: Self.subBar, fill: style.paint, stroke: style.stroke, className: "bar")
         }
         if let realized = step.realized, realized.p95 > realized.p5 {
-            chart.whisker(from: scale.position(realized.p5), to: scale.position(realized.p95),
-                          y: centre + Self.subBar + 2, cap: 3)
+            chart.whisker(
+                from: scale.position(realized.p5), to: scale.position(realized.p95),
+                y: centre + Self.subBar + 2, cap: 3)
         }
-        let asked = Format.percent(step.requested), canSet = Format.percent(step.effective)
+        let asked = Format.percent(step.requested)
+        let canSet = Format.percent(step.effective)
         chart.text(asked, x: columns + Self.shareColumn - 8, y: centre + 4, anchor: .end)
         // The gap between asked and can set is the lesson; bold makes it jump out of the column.
         chart.text(canSet, x: columns + 2 * Self.shareColumn - 8, y: centre + 4, anchor: .end, bold: canSet != asked)
-        chart.text(Self.realizedText(step), x: columns + 2 * Self.shareColumn, y: centre + 4,
-                   colour: step.realized == nil ? SVGChart.muted : SVGChart.ink)
+        chart.text(
+            Self.realizedText(step), x: columns + 2 * Self.shareColumn, y: centre + 4,
+            colour: step.realized == nil ? SVGChart.muted : SVGChart.ink)
     }
 
     private static func realizedText(_ step: StepGranularity) -> String {

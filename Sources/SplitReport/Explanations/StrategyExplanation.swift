@@ -23,52 +23,79 @@ public struct StrategyExplanation: Sendable {
         StrategyExplanation(
             kind: "service-split",
             title: "Weighted split by an L7 proxy in front of two Services",
-            splitPoint: "An L7 proxy (ingress-nginx canary Ingress, Gateway API HTTPRoute, Istio VirtualService) sends each request to the stable or the canary Service.",
-            unitOfDecision: "Every request, independently, even on keep-alive, HTTP/2 and gRPC connections. Rules are checked in the order header, cookie, weight.",
-            granularity: "1/weightTotal for ingress-nginx (1 % by default, 0.1 % with weightTotal 1000); w/Σw for Gateway API; 1 % for Istio as controllers set it. Independent of pod counts.",
-            requirements: "An ingress or mesh that supports weighted backends, a second Service and Deployment for the canary, and a controller (Argo Rollouts, Flagger) or a person to move the weight.",
-            failureMode: "An undersized canary: the weight sends more requests than the canary pods can serve (canaryReplicas fixed too small), so the canary fails from overload, not from its code. Header and cookie rules route testers regardless of weight, so they can hit a bad version at weight 0.",
-            modelledOn: "ingress-nginx balancer.lua (math.random(weightTotal) <= weight per request), Gateway API backendRef weights, Istio route weights; Argo Rollouts' traffic-routed replica formula canary = ceil(w·R/100)."
+            splitPoint:
+                "An L7 proxy (ingress-nginx canary Ingress, Gateway API HTTPRoute, Istio VirtualService) sends each request to the stable or the canary Service.",
+            unitOfDecision:
+                "Every request, independently, even on keep-alive, HTTP/2 and gRPC connections. Rules are checked in the order header, cookie, weight.",
+            granularity:
+                "1/weightTotal for ingress-nginx (1 % by default, 0.1 % with weightTotal 1000); w/Σw for Gateway API; 1 % for Istio as controllers set it. Independent of pod counts.",
+            requirements:
+                "An ingress or mesh that supports weighted backends, a second Service and Deployment for the canary, and a controller (Argo Rollouts, Flagger) or a person to move the weight.",
+            failureMode:
+                "An undersized canary: the weight sends more requests than the canary pods can serve (canaryReplicas fixed too small), so the canary fails from overload, not from its code. Header and cookie rules route testers regardless of weight, so they can hit a bad version at weight 0.",
+            modelledOn:
+                "ingress-nginx balancer.lua (math.random(weightTotal) <= weight per request), Gateway API backendRef weights, Istio route weights; Argo Rollouts' traffic-routed replica formula canary = ceil(w·R/100)."
         ),
         StrategyExplanation(
             kind: "deployment-split",
             title: "A second Deployment behind the same Service",
-            splitPoint: "kube-proxy: the canary Deployment's pods carry the labels the existing Service selects, so they join its endpoints beside the stable pods.",
-            unitOfDecision: "Every TCP connection. kube-proxy (iptables, nftables or IPVS) picks a ready endpoint once per connection and conntrack pins all later requests on it.",
+            splitPoint:
+                "kube-proxy: the canary Deployment's pods carry the labels the existing Service selects, so they join its endpoints beside the stable pods.",
+            unitOfDecision:
+                "Every TCP connection. kube-proxy (iptables, nftables or IPVS) picks a ready endpoint once per connection and conntrack pins all later requests on it.",
             granularity: "1/(stable pods + canary pods): with 4 stable pods the smallest canary share is 20 %.",
-            requirements: "Nothing beyond plain Kubernetes: a second Deployment with the shared labels. The split is the pod ratio, so small shares need many stable pods.",
-            failureMode: "The realised share is not the pod ratio when clients hold long-lived connections (keep-alive, HTTP/2, gRPC): a new canary pod gets traffic only as clients reconnect, and a few heavy connections can land on it by chance. Rolling back does not move connections already pinned to the canary until they close.",
-            modelledOn: "kube-proxy iptables probability rules (1/(n−i)), nftables numgen, IPVS rr; endpoints only for ready, non-terminating pods."
+            requirements:
+                "Nothing beyond plain Kubernetes: a second Deployment with the shared labels. The split is the pod ratio, so small shares need many stable pods.",
+            failureMode:
+                "The realised share is not the pod ratio when clients hold long-lived connections (keep-alive, HTTP/2, gRPC): a new canary pod gets traffic only as clients reconnect, and a few heavy connections can land on it by chance. Rolling back does not move connections already pinned to the canary until they close.",
+            modelledOn:
+                "kube-proxy iptables probability rules (1/(n−i)), nftables numgen, IPVS rr; endpoints only for ready, non-terminating pods."
         ),
         StrategyExplanation(
             kind: "replicaset-split",
             title: "Argo Rollouts basic canary (no traffic router)",
-            splitPoint: "The Rollout controller steps the sizes of the stable and canary ReplicaSets behind one Service; kube-proxy does the rest.",
+            splitPoint:
+                "The Rollout controller steps the sizes of the stable and canary ReplicaSets behind one Service; kube-proxy does the rest.",
             unitOfDecision: "Every TCP connection, as with deployment-split; the controller only chooses pod counts.",
-            granularity: "1/replicas, after Argo's rounding: setWeight 5 with 4 replicas becomes 1 canary pod beside 4 stable (20 %), because a non-zero weight never rounds to 0 pods; setWeight 70 with 2 replicas becomes 2 canary pods beside 1 stable (67 %).",
-            requirements: "Argo Rollouts; maxSurge and maxUnavailable decide how many extra pods appear and how far capacity may drop during a step.",
-            failureMode: "The weight asked for is not the weight you get: the controller approximates it with whole pods and keep-alive connections skew it further. maxUnavailable > 0 can remove stable capacity before the canary is ready.",
-            modelledOn: "argo-rollouts utils/replicaset/canary.go CalculateReplicaCountsForBasicCanary: weighted approximation with surge candidates, stable first, older ReplicaSets drained first, availability-gated scale-down."
+            granularity:
+                "1/replicas, after Argo's rounding: setWeight 5 with 4 replicas becomes 1 canary pod beside 4 stable (20 %), because a non-zero weight never rounds to 0 pods; setWeight 70 with 2 replicas becomes 2 canary pods beside 1 stable (67 %).",
+            requirements:
+                "Argo Rollouts; maxSurge and maxUnavailable decide how many extra pods appear and how far capacity may drop during a step.",
+            failureMode:
+                "The weight asked for is not the weight you get: the controller approximates it with whole pods and keep-alive connections skew it further. maxUnavailable > 0 can remove stable capacity before the canary is ready.",
+            modelledOn:
+                "argo-rollouts utils/replicaset/canary.go CalculateReplicaCountsForBasicCanary: weighted approximation with surge candidates, stable first, older ReplicaSets drained first, availability-gated scale-down."
         ),
         StrategyExplanation(
             kind: "gateway-route",
             title: "Application gateway routes a header to a -canary copy",
-            splitPoint: "An application gateway (the only component with an ingress) sends requests that carry a routing header to a `-canary` copy of the app; internal apps reach each other through their Services only.",
-            unitOfDecision: "Every request, but by header only: production traffic without the header never reaches the copy.",
-            granularity: "None for production: 0 % until promotion, then the stable Deployment is rolled to the new image (a rolling update, per connection) and the copy scaled to 0.",
-            requirements: "A gateway that routes by header, a way to send test traffic with it (a smoke test in CI), and a manual or automated trigger that updates the stable Deployment.",
-            failureMode: "The smoke test only sees what its requests exercise: a fault that depends on real users' data escapes to everyone at promotion, and only production monitoring can roll it back.",
-            modelledOn: "Header-routed canary copies as run by API gateways; promotion through the Kubernetes Deployment rolling update (maxSurge rounds up, maxUnavailable down)."
+            splitPoint:
+                "An application gateway (the only component with an ingress) sends requests that carry a routing header to a `-canary` copy of the app; internal apps reach each other through their Services only.",
+            unitOfDecision:
+                "Every request, but by header only: production traffic without the header never reaches the copy.",
+            granularity:
+                "None for production: 0 % until promotion, then the stable Deployment is rolled to the new image (a rolling update, per connection) and the copy scaled to 0.",
+            requirements:
+                "A gateway that routes by header, a way to send test traffic with it (a smoke test in CI), and a manual or automated trigger that updates the stable Deployment.",
+            failureMode:
+                "The smoke test only sees what its requests exercise: a fault that depends on real users' data escapes to everyone at promotion, and only production monitoring can roll it back.",
+            modelledOn:
+                "Header-routed canary copies as run by API gateways; promotion through the Kubernetes Deployment rolling update (maxSurge rounds up, maxUnavailable down)."
         ),
         StrategyExplanation(
             kind: "blue-green",
             title: "Blue-green: a full preview, then switch the active Service",
-            splitPoint: "The active Service's selector switches from the old (blue) ReplicaSet to the preview (green) one at once.",
-            unitOfDecision: "Everything at once: new connections go to green from the switch on; open connections stay on blue until it is scaled down.",
+            splitPoint:
+                "The active Service's selector switches from the old (blue) ReplicaSet to the preview (green) one at once.",
+            unitOfDecision:
+                "Everything at once: new connections go to green from the switch on; open connections stay on blue until it is scaled down.",
             granularity: "0 % or 100 %.",
-            requirements: "Room for a second full-size set of pods during the release (peak pods = 2R) and a preview Service for tests.",
-            failureMode: "A fault the preview tests miss reaches every user at the switch. Rollback is instant only while the old pods still exist (scaleDownDelay).",
-            modelledOn: "Argo Rollouts blue-green: previewReplicaCount, autoPromotionSeconds, scaleDownDelaySeconds (default 30 s)."
+            requirements:
+                "Room for a second full-size set of pods during the release (peak pods = 2R) and a preview Service for tests.",
+            failureMode:
+                "A fault the preview tests miss reaches every user at the switch. Rollback is instant only while the old pods still exist (scaleDownDelay).",
+            modelledOn:
+                "Argo Rollouts blue-green: previewReplicaCount, autoPromotionSeconds, scaleDownDelaySeconds (default 30 s)."
         ),
         StrategyExplanation(
             kind: "rolling-update",
@@ -77,8 +104,10 @@ public struct StrategyExplanation: Sendable {
             unitOfDecision: "Every TCP connection; the share follows the ratio of ready new pods to all ready pods.",
             granularity: "1/replicas, with no pause: the release runs to 100 % as fast as pods become ready.",
             requirements: "Nothing: it is what Kubernetes does by default (maxSurge 25 %, maxUnavailable 25 %).",
-            failureMode: "No analysis step stops it: a fault reaches all users within minutes unless something outside rolls it back.",
-            modelledOn: "kubernetes pkg/controller/deployment rolling.go: surge rounds up, unavailable rounds down, 0/0 means unavailable 1; old pods scale down only while enough are available."
+            failureMode:
+                "No analysis step stops it: a fault reaches all users within minutes unless something outside rolls it back.",
+            modelledOn:
+                "kubernetes pkg/controller/deployment rolling.go: surge rounds up, unavailable rounds down, 0/0 means unavailable 1; old pods scale down only while enough are available."
         ),
     ]
 

@@ -23,19 +23,26 @@ public enum CSVReport {
 
     /// Renders one CSV table (RFC 4180) for all scenarios.
     public static func render(_ scenarios: [ScenarioComparison]) -> String {
-        var header = ["scenario", "file", "runs", "seed", "strategy", "kind", "promoted", "aborted", "incomplete",
-                      "escaped", "min_candidate_share"]
+        var header = [
+            "scenario", "file", "runs", "seed", "strategy", "kind", "promoted", "aborted", "incomplete",
+            "escaped", "min_candidate_share",
+        ]
         for (name, _) in figures { header += [name + "_mean", name + "_p5", name + "_p95"] }
         var lines = [header.map(field).joined(separator: ",")]
         for scenario in scenarios {
             for strategy in scenario.strategies {
-                var row = [scenario.name, scenario.file, String(scenario.runs), String(scenario.seed), strategy.name,
-                           strategy.kind, JSONWriter.format(strategy.outcome.promoted), JSONWriter.format(strategy.outcome.aborted),
-                           JSONWriter.format(strategy.outcome.incomplete), JSONWriter.format(strategy.exposure.escaped),
-                           JSONWriter.format(strategy.granularity.minCandidateShare)]
+                var row = [
+                    scenario.name, scenario.file, String(scenario.runs), String(scenario.seed), strategy.name,
+                    strategy.kind, JSONWriter.format(strategy.outcome.promoted),
+                    JSONWriter.format(strategy.outcome.aborted),
+                    JSONWriter.format(strategy.outcome.incomplete), JSONWriter.format(strategy.exposure.escaped),
+                    JSONWriter.format(strategy.granularity.minCandidateShare),
+                ]
                 for (_, figure) in figures {
                     if let stats = figure(strategy) {
-                        row += [JSONWriter.format(stats.mean), JSONWriter.format(stats.p5), JSONWriter.format(stats.p95)]
+                        row += [
+                            JSONWriter.format(stats.mean), JSONWriter.format(stats.p5), JSONWriter.format(stats.p95),
+                        ]
                     } else {
                         row += ["", "", ""]
                     }

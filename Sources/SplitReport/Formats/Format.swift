@@ -59,9 +59,13 @@ enum Format {
     /// The outcome fractions in a few characters, e.g. `promoted`, `aborted 85 %`.
     static func outcome(_ outcome: StrategyComparison.Outcomes) -> String {
         var parts: [String] = []
-        if outcome.promoted > 0 { parts.append("promoted" + (outcome.promoted < 1 ? " " + percent(outcome.promoted) : "")) }
+        if outcome.promoted > 0 {
+            parts.append("promoted" + (outcome.promoted < 1 ? " " + percent(outcome.promoted) : ""))
+        }
         if outcome.aborted > 0 { parts.append("aborted" + (outcome.aborted < 1 ? " " + percent(outcome.aborted) : "")) }
-        if outcome.incomplete > 0 { parts.append("unfinished" + (outcome.incomplete < 1 ? " " + percent(outcome.incomplete) : "")) }
+        if outcome.incomplete > 0 {
+            parts.append("unfinished" + (outcome.incomplete < 1 ? " " + percent(outcome.incomplete) : ""))
+        }
         return parts.joined(separator: ", ")
     }
 

@@ -50,7 +50,8 @@ public enum HTMLReport {
         if let description = scenario.description {
             html += "<p class=\"description\">\(Markup.escape(description))</p>\n"
         }
-        html += "<p class=\"context\"><code>\(Markup.escape(scenario.file))</code> · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds)) simulated</p>\n"
+        html +=
+            "<p class=\"context\"><code>\(Markup.escape(scenario.file))</code> · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds)) simulated</p>\n"
 
         html += summaryTables(scenario) + legend
 
@@ -58,56 +59,81 @@ public enum HTMLReport {
             title: "Users exposed to and failed by the candidate, per strategy",
             rows: names,
             panels: [
-                BarPanel(title: "users exposed", axisTitle: "distinct users served by the candidate", unit: .count,
-                         style: .exposed, values: scenario.strategies.map {
-                             BarPanel.Value($0.exposure.usersExposed, text: Format.spread($0.exposure.usersExposed))
-                         }),
-                BarPanel(title: "users failed", axisTitle: "distinct users who saw a failure", unit: .count,
-                         style: .failed, values: scenario.strategies.map {
-                             BarPanel.Value($0.exposure.usersFailed, text: Format.spread($0.exposure.usersFailed))
-                         }),
+                BarPanel(
+                    title: "users exposed", axisTitle: "distinct users served by the candidate", unit: .count,
+                    style: .exposed,
+                    values: scenario.strategies.map {
+                        BarPanel.Value($0.exposure.usersExposed, text: Format.spread($0.exposure.usersExposed))
+                    }),
+                BarPanel(
+                    title: "users failed", axisTitle: "distinct users who saw a failure", unit: .count,
+                    style: .failed,
+                    values: scenario.strategies.map {
+                        BarPanel.Value($0.exposure.usersFailed, text: Format.spread($0.exposure.usersFailed))
+                    }),
             ])
-        html += figure(heading: "Exposure: who meets the candidate", svg: exposure.svg(),
-                       caption: "Real users only; smoke-test requests are never counted as exposure. Each panel has its own axis.")
+        html += figure(
+            heading: "Exposure: who meets the candidate", svg: exposure.svg(),
+            caption: "Real users only; smoke-test requests are never counted as exposure. Each panel has its own axis.")
 
         if scenario.strategies.contains(where: { !$0.granularity.steps.isEmpty }) {
-            let granularity = StepShareChart(title: "Candidate share asked for, settable and realised per step", strategies: scenario.strategies)
-            html += figure(heading: "Granularity: asked, can set, realised", svg: granularity.svg(),
-                           caption: "Per step: the share the release plan asks for, the share the mechanism can actually set (whole pods, weight units), and the share of requests the simulated traffic sent to the candidate. Bold: the mechanism cannot set what was asked. “not reached”: no run got that far.")
+            let granularity = StepShareChart(
+                title: "Candidate share asked for, settable and realised per step", strategies: scenario.strategies)
+            html += figure(
+                heading: "Granularity: asked, can set, realised", svg: granularity.svg(),
+                caption:
+                    "Per step: the share the release plan asks for, the share the mechanism can actually set (whole pods, weight units), and the share of requests the simulated traffic sent to the candidate. Bold: the mechanism cannot set what was asked. “not reached”: no run got that far."
+            )
         } else {
-            html += "<h3>Granularity: asked, can set, realised</h3>\n<p class=\"note\">No strategy in this scenario has weight or replica steps.</p>\n"
+            html +=
+                "<h3>Granularity: asked, can set, realised</h3>\n<p class=\"note\">No strategy in this scenario has weight or replica steps.</p>\n"
         }
 
         let cost = BarChart(
             title: "Extra pod-hours and peak pods, per strategy",
             rows: names,
             panels: [
-                BarPanel(title: "extra pod-hours", axisTitle: "pod-hours above the stable baseline", unit: .decimal,
-                         style: .podHours, values: scenario.strategies.map {
-                             BarPanel.Value($0.cost.extraPodSeconds, factor: 1.0 / 3600, text: Format.hoursSpread($0.cost.extraPodSeconds))
-                         }),
-                BarPanel(title: "peak pods", axisTitle: "pods at once (stable + candidate)", unit: .count,
-                         style: .peakPods, values: scenario.strategies.map {
-                             BarPanel.Value($0.cost.peakPods, text: Format.spread($0.cost.peakPods))
-                         }),
+                BarPanel(
+                    title: "extra pod-hours", axisTitle: "pod-hours above the stable baseline", unit: .decimal,
+                    style: .podHours,
+                    values: scenario.strategies.map {
+                        BarPanel.Value(
+                            $0.cost.extraPodSeconds, factor: 1.0 / 3600,
+                            text: Format.hoursSpread($0.cost.extraPodSeconds))
+                    }),
+                BarPanel(
+                    title: "peak pods", axisTitle: "pods at once (stable + candidate)", unit: .count,
+                    style: .peakPods,
+                    values: scenario.strategies.map {
+                        BarPanel.Value($0.cost.peakPods, text: Format.spread($0.cost.peakPods))
+                    }),
             ])
-        html += figure(heading: "Cost in pods", svg: cost.svg(),
-                       caption: "Extra pod-hours are what the release costs beyond running the stable version alone; peak pods is the room the cluster needs during the release (\(scenario.replicas) without a release).")
+        html += figure(
+            heading: "Cost in pods", svg: cost.svg(),
+            caption:
+                "Extra pod-hours are what the release costs beyond running the stable version alone; peak pods is the room the cluster needs during the release (\(scenario.replicas) without a release)."
+        )
 
         if scenario.strategies.contains(where: { $0.exposure.detectionSeconds != nil }) {
             let detection = BarChart(
                 title: "Time from fault to detection, per strategy",
                 rows: names,
                 panels: [
-                    BarPanel(title: "time to detection", axisTitle: "from the faulty candidate's first request to the failed check",
-                             unit: .duration, style: .detection, values: scenario.strategies.map {
-                                 BarPanel.Value($0.exposure.detectionSeconds, text: Format.seconds($0.exposure.detectionSeconds))
-                             }),
+                    BarPanel(
+                        title: "time to detection",
+                        axisTitle: "from the faulty candidate's first request to the failed check",
+                        unit: .duration, style: .detection,
+                        values: scenario.strategies.map {
+                            BarPanel.Value(
+                                $0.exposure.detectionSeconds, text: Format.seconds($0.exposure.detectionSeconds))
+                        })
                 ])
-            html += figure(heading: "Detection", svg: detection.svg(),
-                           caption: "– : no run of that strategy detected the fault (none was live, or nothing watched for it).")
+            html += figure(
+                heading: "Detection", svg: detection.svg(),
+                caption: "– : no run of that strategy detected the fault (none was live, or nothing watched for it).")
         } else {
-            html += "<h3>Detection</h3>\n<p class=\"note\">No run detected a fault: the candidate was healthy, or nothing watched for one.</p>\n"
+            html +=
+                "<h3>Detection</h3>\n<p class=\"note\">No run detected a fault: the candidate was healthy, or nothing watched for one.</p>\n"
         }
 
         html += "<h3>Strategies</h3>\n"
@@ -121,12 +147,14 @@ public enum HTMLReport {
 
     /// The figures of the terminal table, split the same way: exposure, then cost and duration.
     private static func summaryTables(_ scenario: ScenarioComparison) -> String {
-        var exposure = tableHead(["min share", "outcome", "users exposed", "users failed", "failed requests", "detect", "escaped"],
-                                 kindColumn: true)
+        var exposure = tableHead(
+            ["min share", "outcome", "users exposed", "users failed", "failed requests", "detect", "escaped"],
+            kindColumn: true)
         var cost = tableHead(["peak pods", "extra pod-h", "cost", "duration", "saw both versions"], kindColumn: false)
         for strategy in scenario.strategies {
             let name = "<tr><th scope=\"row\">\(Markup.escape(strategy.name))</th>"
-            let kindTitle = StrategyExplanation.of(kind: strategy.kind).map { " title=\"\(Markup.escape($0.title))\"" } ?? ""
+            let kindTitle =
+                StrategyExplanation.of(kind: strategy.kind).map { " title=\"\(Markup.escape($0.title))\"" } ?? ""
             exposure += name + "<td><code\(kindTitle)>\(Markup.escape(strategy.kind))</code></td>"
             exposure += "<td class=\"num\">\(Format.percent(strategy.granularity.minCandidateShare))</td>"
             exposure += "<td>\(Markup.escape(Format.outcome(strategy.outcome)))</td>"
@@ -156,7 +184,8 @@ public enum HTMLReport {
     /// (the same rule as `Format.spread`).
     private static func cell(_ statistics: SummaryStatistics?, _ format: (Double) -> String) -> String {
         guard let statistics else { return "<td class=\"num none\">–</td>" }
-        let low = format(statistics.p5), high = format(statistics.p95)
+        let low = format(statistics.p5)
+        let high = format(statistics.p95)
         let range = low == high ? "" : "<span class=\"range\">\(Markup.escape(low))–\(Markup.escape(high))</span>"
         return "<td class=\"num\">\(Markup.escape(format(statistics.mean)))\(range)</td>"
     }
@@ -178,8 +207,10 @@ public enum HTMLReport {
         """
 
     private static func article(_ strategy: StrategyComparison) -> String {
-        var html = "<article class=\"strategy\">\n<h4>\(Markup.escape(strategy.name)) <code>\(Markup.escape(strategy.kind))</code></h4>\n"
-        html += "<p class=\"outcome\">\(Markup.escape(Format.outcome(strategy.outcome))) · smallest share \(Format.percent(strategy.granularity.minCandidateShare)) · escaped in \(Format.percent(strategy.exposure.escaped)) of runs"
+        var html =
+            "<article class=\"strategy\">\n<h4>\(Markup.escape(strategy.name)) <code>\(Markup.escape(strategy.kind))</code></h4>\n"
+        html +=
+            "<p class=\"outcome\">\(Markup.escape(Format.outcome(strategy.outcome))) · smallest share \(Format.percent(strategy.granularity.minCandidateShare)) · escaped in \(Format.percent(strategy.exposure.escaped)) of runs"
         html += strategy.warnings.isEmpty ? " · no warnings</p>\n" : "</p>\n"
         if !strategy.warnings.isEmpty {
             html += "<ul class=\"warnings\">"
@@ -187,10 +218,13 @@ public enum HTMLReport {
             html += "</ul>\n"
         }
         if let explanation = StrategyExplanation.of(kind: strategy.kind) {
-            html += "<details><summary>How <code>\(Markup.escape(explanation.kind))</code> works: \(Markup.escape(explanation.title))</summary>\n<dl>"
-            let entries = [("Where it splits", explanation.splitPoint), ("Unit of decision", explanation.unitOfDecision),
-                           ("Granularity", explanation.granularity), ("Needs", explanation.requirements),
-                           ("How it goes wrong", explanation.failureMode), ("Modelled on", explanation.modelledOn)]
+            html +=
+                "<details><summary>How <code>\(Markup.escape(explanation.kind))</code> works: \(Markup.escape(explanation.title))</summary>\n<dl>"
+            let entries = [
+                ("Where it splits", explanation.splitPoint), ("Unit of decision", explanation.unitOfDecision),
+                ("Granularity", explanation.granularity), ("Needs", explanation.requirements),
+                ("How it goes wrong", explanation.failureMode), ("Modelled on", explanation.modelledOn),
+            ]
             for (term, text) in entries { html += "<dt>\(term)</dt><dd>\(Markup.escape(text))</dd>" }
             html += "</dl></details>\n"
         }

@@ -4,11 +4,12 @@ import SplitSim
 public enum JSONReport {
     /// Renders the comparisons as one JSON document.
     public static func render(_ scenarios: [ScenarioComparison], version: String) -> String {
-        JSONWriter.render(.object([
-            ("tool", .string("splitsim")),
-            ("version", .string(version)),
-            ("scenarios", .array(scenarios.map(scenario))),
-        ])) + "\n"
+        JSONWriter.render(
+            .object([
+                ("tool", .string("splitsim")),
+                ("version", .string(version)),
+                ("scenarios", .array(scenarios.map(scenario))),
+            ])) + "\n"
     }
 
     static func scenario(_ scenario: ScenarioComparison) -> JSONWriter.Value {
@@ -25,43 +26,62 @@ public enum JSONReport {
         .object([
             ("name", .string(strategy.name)),
             ("kind", .string(strategy.kind)),
-            ("outcome", .object([
-                ("promoted", .number(strategy.outcome.promoted)),
-                ("aborted", .number(strategy.outcome.aborted)),
-                ("incomplete", .number(strategy.outcome.incomplete)),
-            ])),
-            ("granularity", .object([
-                ("minCandidateShare", .number(strategy.granularity.minCandidateShare)),
-                ("steps", .array(strategy.granularity.steps.map { step in
-                    .object([
-                        ("step", .string(step.label)),
-                        ("requested", .number(step.requested)),
-                        ("effective", .number(step.effective)),
-                        ("realized", stats(step.realized)),
-                    ])
-                })),
-            ])),
-            ("exposure", .object([
-                ("candidateUserRequests", stats(strategy.exposure.candidateUserRequests)),
-                ("failedUserRequests", stats(strategy.exposure.failedUserRequests)),
-                ("usersExposed", stats(strategy.exposure.usersExposed)),
-                ("usersFailed", stats(strategy.exposure.usersFailed)),
-                ("detectionSeconds", stats(strategy.exposure.detectionSeconds)),
-                ("rollbackSeconds", stats(strategy.exposure.rollbackSeconds)),
-                ("escaped", .number(strategy.exposure.escaped)),
-                ("smokeRequests", stats(strategy.exposure.smokeRequests)),
-            ])),
-            ("cost", .object([
-                ("podSeconds", stats(strategy.cost.podSeconds)),
-                ("extraPodSeconds", stats(strategy.cost.extraPodSeconds)),
-                ("peakPods", stats(strategy.cost.peakPods)),
-                ("money", stats(strategy.cost.money)),
-                ("underCapacitySeconds", stats(strategy.cost.underCapacitySeconds)),
-            ])),
+            (
+                "outcome",
+                .object([
+                    ("promoted", .number(strategy.outcome.promoted)),
+                    ("aborted", .number(strategy.outcome.aborted)),
+                    ("incomplete", .number(strategy.outcome.incomplete)),
+                ])
+            ),
+            (
+                "granularity",
+                .object([
+                    ("minCandidateShare", .number(strategy.granularity.minCandidateShare)),
+                    (
+                        "steps",
+                        .array(
+                            strategy.granularity.steps.map { step in
+                                .object([
+                                    ("step", .string(step.label)),
+                                    ("requested", .number(step.requested)),
+                                    ("effective", .number(step.effective)),
+                                    ("realized", stats(step.realized)),
+                                ])
+                            })
+                    ),
+                ])
+            ),
+            (
+                "exposure",
+                .object([
+                    ("candidateUserRequests", stats(strategy.exposure.candidateUserRequests)),
+                    ("failedUserRequests", stats(strategy.exposure.failedUserRequests)),
+                    ("usersExposed", stats(strategy.exposure.usersExposed)),
+                    ("usersFailed", stats(strategy.exposure.usersFailed)),
+                    ("detectionSeconds", stats(strategy.exposure.detectionSeconds)),
+                    ("rollbackSeconds", stats(strategy.exposure.rollbackSeconds)),
+                    ("escaped", .number(strategy.exposure.escaped)),
+                    ("smokeRequests", stats(strategy.exposure.smokeRequests)),
+                ])
+            ),
+            (
+                "cost",
+                .object([
+                    ("podSeconds", stats(strategy.cost.podSeconds)),
+                    ("extraPodSeconds", stats(strategy.cost.extraPodSeconds)),
+                    ("peakPods", stats(strategy.cost.peakPods)),
+                    ("money", stats(strategy.cost.money)),
+                    ("underCapacitySeconds", stats(strategy.cost.underCapacitySeconds)),
+                ])
+            ),
             ("durationSeconds", stats(strategy.durationSeconds)),
-            ("consistency", .object([
-                ("usersSawBoth", stats(strategy.usersSawBoth)),
-            ])),
+            (
+                "consistency",
+                .object([
+                    ("usersSawBoth", stats(strategy.usersSawBoth))
+                ])
+            ),
             ("warnings", .array(strategy.warnings.map { .string($0) })),
         ])
     }

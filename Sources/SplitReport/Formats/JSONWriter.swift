@@ -32,7 +32,10 @@ public struct JSONWriter {
         case .number(let number): output += format(number)
         case .string(let text): output += quoted(text)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
+            guard !items.isEmpty else {
+                output += "[]"
+                return
+            }
             if let indent, items.allSatisfy(isScalar) {
                 output += "["
                 for (index, item) in items.enumerated() {
@@ -51,7 +54,10 @@ public struct JSONWriter {
             newline(&output, indent)
             output += "]"
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
             output += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { output += "," }
@@ -90,8 +96,12 @@ public struct JSONWriter {
     }
 
     private static func log10Approx(_ x: Double) -> Double {
-        var value = x, exponent = 0.0
-        while value < 1 { value *= 10; exponent -= 1 }
+        var value = x
+        var exponent = 0.0
+        while value < 1 {
+            value *= 10
+            exponent -= 1
+        }
         return exponent
     }
 

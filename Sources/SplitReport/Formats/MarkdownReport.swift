@@ -11,8 +11,10 @@ public enum MarkdownReport {
     static func scenario(_ scenario: ScenarioComparison) -> String {
         var text = "## \(escape(scenario.name))\n\n"
         if let description = scenario.description { text += escape(description) + "\n\n" }
-        text += "`\(scenario.file)` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
-        text += "| strategy | kind | min share | outcome | users exposed | users failed | failed requests | detect | escaped | peak pods | extra pod-h | cost | duration |\n"
+        text +=
+            "`\(scenario.file)` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
+        text +=
+            "| strategy | kind | min share | outcome | users exposed | users failed | failed requests | detect | escaped | peak pods | extra pod-h | cost | duration |\n"
         text += "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
         for strategy in scenario.strategies {
             let cells = [
@@ -31,8 +33,12 @@ public enum MarkdownReport {
             if !strategy.granularity.steps.isEmpty {
                 text += "| step | asked | can set | realised |\n|---|--:|--:|--:|\n"
                 for step in strategy.granularity.steps {
-                    let realized = step.realized.map { Format.percent($0.mean) + " [" + Format.percent($0.p5) + "–" + Format.percent($0.p95) + "]" } ?? "not reached"
-                    text += "| \(step.label) | \(Format.percent(step.requested)) | \(Format.percent(step.effective)) | \(realized) |\n"
+                    let realized =
+                        step.realized.map {
+                            Format.percent($0.mean) + " [" + Format.percent($0.p5) + "–" + Format.percent($0.p95) + "]"
+                        } ?? "not reached"
+                    text +=
+                        "| \(step.label) | \(Format.percent(step.requested)) | \(Format.percent(step.effective)) | \(realized) |\n"
                 }
                 text += "\n"
             }

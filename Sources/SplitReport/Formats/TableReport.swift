@@ -10,9 +10,12 @@ public enum TableReport {
 
     static func scenario(_ scenario: ScenarioComparison) -> String {
         var text = "\(scenario.name)\n"
-        text += "\(scenario.file) · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
-        let exposureHeader = ["strategy", "kind", "min share", "outcome", "users exposed", "users failed",
-                              "failed requests", "detect", "escaped"]
+        text +=
+            "\(scenario.file) · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
+        let exposureHeader = [
+            "strategy", "kind", "min share", "outcome", "users exposed", "users failed",
+            "failed requests", "detect", "escaped",
+        ]
         var exposureRows: [[String]] = [exposureHeader]
         let costHeader = ["strategy", "peak pods", "extra pod-h", "cost", "duration", "saw both versions"]
         var costRows: [[String]] = [costHeader]
@@ -60,8 +63,12 @@ public enum TableReport {
             if !steps.isEmpty {
                 var stepRows = [["  step", "asked", "can set", "realised"]]
                 for step in steps {
-                    stepRows.append(["  " + step.label, Format.percent(step.requested), Format.percent(step.effective),
-                                     step.realized.map { Format.percent($0.mean) + " [" + Format.percent($0.p5) + "–" + Format.percent($0.p95) + "]" } ?? "not reached"])
+                    stepRows.append([
+                        "  " + step.label, Format.percent(step.requested), Format.percent(step.effective),
+                        step.realized.map {
+                            Format.percent($0.mean) + " [" + Format.percent($0.p5) + "–" + Format.percent($0.p95) + "]"
+                        } ?? "not reached",
+                    ])
                 }
                 details += Format.table(stepRows, rightAligned: [1, 2, 3])
             }

@@ -19,17 +19,24 @@ public enum TraceRenderer {
                 ("candidateReady", .integer(event.candidateReady)),
                 ("pods", .integer(event.pods)),
                 ("candidateShare", .number(event.candidateShare)),
-                ("replicaSets", .array(event.replicaSets.map { set in
-                    .object([("name", .string(set.name)), ("spec", .integer(set.spec)),
-                             ("ready", .integer(set.ready)), ("terminating", .integer(set.terminating))])
-                })),
+                (
+                    "replicaSets",
+                    .array(
+                        event.replicaSets.map { set in
+                            .object([
+                                ("name", .string(set.name)), ("spec", .integer(set.spec)),
+                                ("ready", .integer(set.ready)), ("terminating", .integer(set.terminating)),
+                            ])
+                        })
+                ),
             ])
         }
-        return JSONWriter.render(.object([
-            ("strategy", .string(strategy)),
-            ("run", .integer(run)),
-            ("events", .array(items)),
-        ])) + "\n"
+        return JSONWriter.render(
+            .object([
+                ("strategy", .string(strategy)),
+                ("run", .integer(run)),
+                ("events", .array(items)),
+            ])) + "\n"
     }
 
     /// `hh:mm:ss`, with milliseconds when the time is not a whole second.

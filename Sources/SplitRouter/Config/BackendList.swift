@@ -61,7 +61,7 @@ public struct BackendList: Sendable, Hashable {
         var weights: [Int] = []
         for (name, value) in zip(names, values) {
             guard value.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                  value.utf8.count <= 7, let weight = Int(value), weight <= 1_000_000
+                value.utf8.count <= 7, let weight = Int(value), weight <= 1_000_000
             else { throw .invalidIntegerWeight(name: name, value: value) }
             weights.append(weight)
         }

@@ -14,7 +14,8 @@ public enum MurmurHash2 {
         var h = seed ^ UInt32(truncatingIfNeeded: bytes.count)
         var index = 0
         while bytes.count - index >= 4 {
-            var k = UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8
+            var k =
+                UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8
                 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24
             k &*= multiplier
             k ^= k >> 24

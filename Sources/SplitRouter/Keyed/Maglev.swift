@@ -27,7 +27,9 @@ public struct Maglev: KeyedPicker, Sendable, Hashable {
     ///   mismatch, or a `tableSize` that is not a prime at least as large as the number of
     ///   positive-weight backends (and below 2³²).
     /// - Complexity: O(M log M) expected for equal weights; Envoy's guidance is M ≥ 100 × N.
-    public init(names: [String], weights: [Double], tableSize: Int = Maglev.defaultTableSize) throws(RoutingConfigurationError) {
+    public init(names: [String], weights: [Double], tableSize: Int = Maglev.defaultTableSize)
+        throws(RoutingConfigurationError)
+    {
         _ = try WeightValidation.total(of: weights)
         guard names.count == weights.count else {
             throw .nameCountMismatch(names: names.count, weights: weights.count)

@@ -26,13 +26,13 @@ public struct SplitClients: Sendable, Hashable {
             let number = text.dropLast()
             let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
             guard let whole = parts.first, !whole.isEmpty, whole.count <= 3,
-                  whole.allSatisfy({ $0.isASCII && $0.isNumber }), let wholeValue = Int(whole)
+                whole.allSatisfy({ $0.isASCII && $0.isNumber }), let wholeValue = Int(whole)
             else { return nil }
             var fractionValue = 0
             if parts.count == 2 {
                 let fraction = parts[1]
                 guard !fraction.isEmpty, fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
-                      let value = Int(fraction)
+                    let value = Int(fraction)
                 else { return nil }
                 fractionValue = fraction.count == 1 ? value * 10 : value
             }

@@ -94,14 +94,16 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
     ///
     /// - Complexity: O(1) (256 steps).
     public mutating func jump() {
-        advance(polynomial: (0x180E_C6D3_3CFD_0ABA, 0xD5A6_1266_F0C9_392C, 0xA958_2618_E03F_C9AA, 0x39AB_DC45_29B1_661C))
+        advance(
+            polynomial: (0x180E_C6D3_3CFD_0ABA, 0xD5A6_1266_F0C9_392C, 0xA958_2618_E03F_C9AA, 0x39AB_DC45_29B1_661C))
     }
 
     /// Advances the generator by 2¹⁹² outputs: 2⁶⁴ starting points, each with room for 2⁶⁴ jumps.
     ///
     /// - Complexity: O(1) (256 steps).
     public mutating func longJump() {
-        advance(polynomial: (0x76E1_5D3E_FEFD_CBBF, 0xC500_4E44_1C52_2FB3, 0x7771_0069_854E_E241, 0x3910_9BB0_2ACB_E635))
+        advance(
+            polynomial: (0x76E1_5D3E_FEFD_CBBF, 0xC500_4E44_1C52_2FB3, 0x7771_0069_854E_E241, 0x3910_9BB0_2ACB_E635))
     }
 
     /// Applies a jump polynomial: the new state is the XOR of the states at the polynomial's set

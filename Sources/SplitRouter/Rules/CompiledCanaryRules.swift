@@ -23,19 +23,22 @@ public struct CompiledCanaryRules: Sendable, Hashable {
     /// The split applied to requests no header or cookie decided.
     public let weightedSplit: TwoWaySplit
 
-    internal init(decisions: [CanaryDecision], cookieStride: Int, headerCount: Int, cookieCount: Int, weightedSplit: TwoWaySplit) {
+    internal init(
+        decisions: [CanaryDecision], cookieStride: Int, headerCount: Int, cookieCount: Int, weightedSplit: TwoWaySplit
+    ) {
         self.decisions = decisions
         self.cookieStride = cookieStride
         self.headerCount = headerCount
         self.cookieCount = cookieCount
         self.weightedSplit = weightedSplit
-        thresholds = ContiguousArray(decisions.map { decision in
-            switch decision {
-            case .canary: UInt64.max
-            case .stable: 0
-            case .weighted: weightedSplit.threshold
-            }
-        })
+        thresholds = ContiguousArray(
+            decisions.map { decision in
+                switch decision {
+                case .canary: UInt64.max
+                case .stable: 0
+                case .weighted: weightedSplit.threshold
+                }
+            })
     }
 
     /// The number of request classes: (headers + 1) × (cookies + 1).

@@ -39,16 +39,18 @@ public enum L7Router: String, Sendable, Hashable, CaseIterable {
     public func configuredWeight(weight: Double, weightTotal: Int) -> Int {
         let total = effectiveTotal(weightTotal: weightTotal)
         guard weight > 0 else { return 0 }
-        let asked: Double = switch self {
-        case .ingressNginx, .gatewayAPI: weight
-        case .istio: weightTotal > 0 ? weight * 100 / Double(weightTotal) : 0
-        }
+        let asked: Double =
+            switch self {
+            case .ingressNginx, .gatewayAPI: weight
+            case .istio: weightTotal > 0 ? weight * 100 / Double(weightTotal) : 0
+            }
         return Int(min(asked.rounded(), Double(total)))
     }
 
     /// The canary share the router realises when a step asks for `weight` out of `weightTotal`.
     public func effectiveShare(weight: Double, weightTotal: Int) -> Double {
-        Double(configuredWeight(weight: weight, weightTotal: weightTotal)) / Double(effectiveTotal(weightTotal: weightTotal))
+        Double(configuredWeight(weight: weight, weightTotal: weightTotal))
+            / Double(effectiveTotal(weightTotal: weightTotal))
     }
 
     /// The per-request split for `weight` out of `weightTotal`, with an exact integer threshold.

@@ -32,13 +32,16 @@ public enum RoutingConfigurationError: Error, Sendable, Hashable, CustomStringCo
         case .noBackends: "no backends; expected at least one"
         case .negativeWeight(let index): "weight \(index + 1) is negative; expected a weight of 0 or more"
         case .nonFiniteWeight(let index): "weight \(index + 1) is not a finite number; expected a finite weight"
-        case .nameCountMismatch(let names, let weights): "\(names) names for \(weights) weights; expected one name per weight"
+        case .nameCountMismatch(let names, let weights):
+            "\(names) names for \(weights) weights; expected one name per weight"
         case .zeroTotalWeight: "every weight is 0; expected at least one positive weight"
         case .totalWeightTooLarge(let limit): "the weights add up to more than \(limit); expected a smaller total"
         case .tooManyBackends(let limit): "too many backends or points; expected at most \(limit)"
-        case .invalidTableSize(let size): "table size \(size) is not valid; expected a prime at least the number of backends"
+        case .invalidTableSize(let size):
+            "table size \(size) is not valid; expected a prime at least the number of backends"
         case .invalidPointsPerBackend(let points): "\(points) points per backend; expected 1 or more"
-        case .invalidPercentage(let text): "\(text) is not valid; expected * or a percentage in 0.01...100 % with at most two decimals"
+        case .invalidPercentage(let text):
+            "\(text) is not valid; expected * or a percentage in 0.01...100 % with at most two decimals"
         case .percentagesExceed100: "the percentages add up to more than 100 %; expected at most 100 %"
         }
     }

@@ -103,8 +103,10 @@ public struct ClusterState: Sendable {
     private mutating func createPod(in replicaSet: Int, at now: Int64) -> Int {
         let id = pods.count
         let set = replicaSets[replicaSet]
-        pods.append(Pod(name: set.name + "-" + Self.suffix(for: id), replicaSet: replicaSet,
-                        version: set.version, createdAt: now, readyAt: nil, phase: .pending))
+        pods.append(
+            Pod(
+                name: set.name + "-" + Self.suffix(for: id), replicaSet: replicaSet,
+                version: set.version, createdAt: now, readyAt: nil, phase: .pending))
         replicaSets[replicaSet].active += 1
         return id
     }
@@ -122,7 +124,10 @@ public struct ClusterState: Sendable {
         var best: Int?
         for (id, pod) in pods.enumerated() where pod.replicaSet == replicaSet {
             guard pod.phase == .pending || pod.phase == .ready else { continue }
-            guard let current = best else { best = id; continue }
+            guard let current = best else {
+                best = id
+                continue
+            }
             if Self.removalRank(pod) > Self.removalRank(pods[current]) { best = id }
         }
         return best

@@ -28,11 +28,12 @@ public enum Comparison {
         }
         let all = results.values
         let comparisons = strategies.enumerated().map { offset, strategy in
-            aggregate(Array(all[offset * runs ..< (offset + 1) * runs]), strategy: strategy, scenario: scenario)
+            aggregate(Array(all[offset * runs..<(offset + 1) * runs]), strategy: strategy, scenario: scenario)
         }
-        return ScenarioComparison(name: scenario.name, description: scenario.description, file: scenario.file,
-                                  runs: runs, seed: scenario.seed, replicas: scenario.cluster.replicas,
-                                  durationSeconds: scenario.duration.seconds, strategies: comparisons)
+        return ScenarioComparison(
+            name: scenario.name, description: scenario.description, file: scenario.file,
+            runs: runs, seed: scenario.seed, replicas: scenario.cluster.replicas,
+            durationSeconds: scenario.duration.seconds, strategies: comparisons)
     }
 
     static func aggregate(_ runs: [RunResult], strategy: StrategySpec, scenario: Scenario) -> StrategyComparison {
@@ -41,8 +42,9 @@ public enum Comparison {
         let stats = { (figure: (RunResult) -> Double?) in SummaryStatistics(runs.compactMap(figure)) }
         let plan = GranularityModel.plan(for: strategy, replicas: scenario.cluster.replicas)
         let steps = plan.steps.enumerated().map { index, step in
-            StepGranularity(label: step.label, requested: step.requested, effective: step.effective,
-                            realized: SummaryStatistics(runs.compactMap { $0.realizedShares[safe: index] ?? nil }))
+            StepGranularity(
+                label: step.label, requested: step.requested, effective: step.effective,
+                realized: SummaryStatistics(runs.compactMap { $0.realizedShares[safe: index] ?? nil }))
         }
         var warnings = GranularityModel.warnings(for: strategy, scenario: scenario)
         let escaped = Double(runs.filter(\.escaped).count) / count
@@ -58,19 +60,21 @@ public enum Comparison {
             kind: strategy.kind.name.rawValue,
             outcome: .init(promoted: fraction(.promoted), aborted: fraction(.aborted), incomplete: incomplete),
             granularity: Granularity(minCandidateShare: plan.minShare, steps: steps),
-            exposure: .init(candidateUserRequests: stats { $0.candidateUserRequests },
-                            failedUserRequests: stats { $0.failedUserRequests },
-                            usersExposed: stats { $0.usersExposed },
-                            usersFailed: stats { $0.usersFailed },
-                            detectionSeconds: stats { $0.detectionSeconds },
-                            rollbackSeconds: stats { $0.rollbackSeconds },
-                            escaped: escaped,
-                            smokeRequests: stats { $0.smokeRequests }),
-            cost: .init(podSeconds: stats { $0.podSeconds },
-                        extraPodSeconds: stats { $0.extraPodSeconds },
-                        peakPods: stats { $0.peakPods },
-                        money: stats { $0.money },
-                        underCapacitySeconds: stats { $0.underCapacitySeconds }),
+            exposure: .init(
+                candidateUserRequests: stats { $0.candidateUserRequests },
+                failedUserRequests: stats { $0.failedUserRequests },
+                usersExposed: stats { $0.usersExposed },
+                usersFailed: stats { $0.usersFailed },
+                detectionSeconds: stats { $0.detectionSeconds },
+                rollbackSeconds: stats { $0.rollbackSeconds },
+                escaped: escaped,
+                smokeRequests: stats { $0.smokeRequests }),
+            cost: .init(
+                podSeconds: stats { $0.podSeconds },
+                extraPodSeconds: stats { $0.extraPodSeconds },
+                peakPods: stats { $0.peakPods },
+                money: stats { $0.money },
+                underCapacitySeconds: stats { $0.underCapacitySeconds }),
             durationSeconds: stats { $0.durationSeconds },
             usersSawBoth: stats { $0.usersSawBoth },
             warnings: warnings

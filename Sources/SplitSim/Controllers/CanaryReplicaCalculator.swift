@@ -49,7 +49,8 @@ public enum CanaryReplicaCalculator {
         // The set being drained counts by spec, not availability: a drained set stuck with
         // crashing pods must still shrink, or the rollout could never make room.
         let canaryGrows = target.canary >= state.canary.spec
-        let countable = scaleDownBasis(state.canary, ignoringAvailability: !canaryGrows)
+        let countable =
+            scaleDownBasis(state.canary, ignoringAvailability: !canaryGrows)
             + scaleDownBasis(state.stable, ignoringAvailability: canaryGrows)
         guard countable > minAvailable else {
             return CanaryReplicaCounts(stable: stable, canary: canary)
@@ -169,7 +170,9 @@ public enum CanaryReplicaCalculator {
     }
 
     /// The new count of the set being drained: `scaleDown` pods fewer, but not below its target.
-    private static func drained(_ replicaSet: ReplicaSetState, toward target: Int, by scaleDown: Int, current: Int) -> Int {
+    private static func drained(_ replicaSet: ReplicaSetState, toward target: Int, by scaleDown: Int, current: Int)
+        -> Int
+    {
         replicaSet.spec > target ? max(target, replicaSet.spec - scaleDown) : current
     }
 

@@ -118,7 +118,8 @@ public struct DeploymentRollingUpdate: Hashable, Sendable {
 
         let cleanup = cleanUpUnhealthyReplicas(upTo: maxScaledDown)
         guard cleanup.completed else { return cleanup.changed }
-        let scaledDown = scaleDownOldReplicaSets(available: oldAvailable + newReplicaSet.available, minAvailable: minAvailable)
+        let scaledDown = scaleDownOldReplicaSets(
+            available: oldAvailable + newReplicaSet.available, minAvailable: minAvailable)
         return cleanup.changed || scaledDown
     }
 

@@ -1,8 +1,9 @@
 import SplitRouter
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The state of one simulated run: the cluster, the routing the last control event built,
@@ -29,8 +30,10 @@ public struct Engine {
         public var hasFault: Bool
 
         /// Compiles per-request probabilities; a fault adds to the baseline independently.
-        public init(stableErrorRate: Double, candidateErrorRate: Double,
-                    faultErrorRate: Double, faultUserShare: Double, faultAfter: Int64) {
+        public init(
+            stableErrorRate: Double, candidateErrorRate: Double,
+            faultErrorRate: Double, faultUserShare: Double, faultAfter: Int64
+        ) {
             stable = TwoWaySplit(candidateShare: stableErrorRate).threshold
             candidate = TwoWaySplit(candidateShare: candidateErrorRate).threshold
             let combined = 1 - (1 - candidateErrorRate) * (1 - faultErrorRate)
@@ -215,7 +218,10 @@ public struct Engine {
         monitor.startWindow(requests: metrics.candidateRequests, failures: metrics.failedCandidateRequests)
         analysis = monitor
         events.schedule(.analysisTick, at: now + analysisInitialDelay + monitor.interval)
-        note("analysis-start", "analysis starts: every \(SimDuration(nanoseconds: monitor.interval)), fail above \(ShareText.percent(monitor.maxErrorRate)) errors")
+        note(
+            "analysis-start",
+            "analysis starts: every \(SimDuration(nanoseconds: monitor.interval)), fail above \(ShareText.percent(monitor.maxErrorRate)) errors"
+        )
     }
 
     /// Counts requests from now on toward step `index` of the strategy (1-based slots).
@@ -252,7 +258,10 @@ public struct Engine {
         metrics.smokeRequests += max(requests, 0)
         let rate = requests > 0 ? Double(failed) / Double(requests) : 0
         let passed = rate <= maxErrorRate
-        note("smoke-test", "smoke test: \(failed) of \(requests) failed (\(ShareText.percent(rate))) → \(passed ? "passed" : "failed")")
+        note(
+            "smoke-test",
+            "smoke test: \(failed) of \(requests) failed (\(ShareText.percent(rate))) → \(passed ? "passed" : "failed")"
+        )
         if !passed { recordDetection() }
         return passed
     }
@@ -280,7 +289,11 @@ public struct Engine {
         finishedAt = now
         usersSawBothAtFinish = metrics.exposedUsers.intersectionCount(with: metrics.stableUsers)
         if outcome == .incomplete && fullTrafficAt != nil { outcome = .promoted }
-        note("done", outcome == .aborted ? "release stopped: production is back on stable and the candidate is scaled away" : "release complete: the candidate serves all traffic")
+        note(
+            "done",
+            outcome == .aborted
+                ? "release stopped: production is back on stable and the candidate is scaled away"
+                : "release complete: the candidate serves all traffic")
     }
 
     /// Whether the release was aborted or rolled back.
@@ -291,12 +304,13 @@ public struct Engine {
         guard trace != nil else { return }
         let stableReady = cluster.readyPods(of: .stable)
         let candidateReady = cluster.readyPods(of: .candidate)
-        let event = TraceEvent(time: now, kind: kind, detail: detail, stableReady: stableReady,
-                               candidateReady: candidateReady, pods: cluster.existingPods,
-                               candidateShare: currentCandidateShare(),
-                               replicaSets: cluster.replicaSets.filter { $0.spec > 0 || $0.existing > 0 }.map {
-                                   ReplicaSetSnapshot(name: $0.name, spec: $0.spec, ready: $0.ready, terminating: $0.terminating)
-                               })
+        let event = TraceEvent(
+            time: now, kind: kind, detail: detail, stableReady: stableReady,
+            candidateReady: candidateReady, pods: cluster.existingPods,
+            candidateShare: currentCandidateShare(),
+            replicaSets: cluster.replicaSets.filter { $0.spec > 0 || $0.existing > 0 }.map {
+                ReplicaSetSnapshot(name: $0.name, spec: $0.spec, ready: $0.ready, terminating: $0.terminating)
+            })
         trace?.append(event)
     }
 
@@ -325,13 +339,18 @@ public struct Engine {
                 let pod = cluster.pods[Int(id)]
                 let set = cluster.replicaSets[pod.replicaSet]
                 let inService = !routing.decidesPerRequest && routing.serviceReplicaSets.contains(pod.replicaSet)
-                note("pod-ready", "\(pod.version) pod \(pod.name) ready (\(set.ready)/\(set.spec))" + (inService ? endpointSummary() : ""))
+                note(
+                    "pod-ready",
+                    "\(pod.version) pod \(pod.name) ready (\(set.ready)/\(set.spec))"
+                        + (inService ? endpointSummary() : ""))
             }
         case .podGone(let id):
             cluster.markGone(Int(id))
             syncPodFlags()
             routingChanged = true
-            note("pod-gone", "\(cluster.pods[Int(id)].version) pod \(cluster.pods[Int(id)].name) gone; its connections reconnect")
+            note(
+                "pod-gone",
+                "\(cluster.pods[Int(id)].version) pod \(cluster.pods[Int(id)].name) gone; its connections reconnect")
         case .rateChange(let index):
             rate = traffic.rateProfile[index].rps
             scheduleNextArrival(from: time)
@@ -365,12 +384,15 @@ public struct Engine {
             cluster.appendReadyEndpoints(of: routing.serviceReplicaSets, to: &endpoints)
             candidateEndpoints.removeAll(keepingCapacity: true)
             if routing.decidesPerRequest {
-                cluster.appendReadyEndpoints(of: cluster.replicaSets.indices.filter { cluster.replicaSets[$0].version == .candidate },
-                                             to: &candidateEndpoints)
+                cluster.appendReadyEndpoints(
+                    of: cluster.replicaSets.indices.filter { cluster.replicaSets[$0].version == .candidate },
+                    to: &candidateEndpoints)
             }
             if let perPod = podCapacityRps {
-                capacityPerSecond = (Double(cluster.servingPods(of: .stable)) * perPod,
-                                     Double(cluster.servingPods(of: .candidate)) * perPod)
+                capacityPerSecond = (
+                    Double(cluster.servingPods(of: .stable)) * perPod,
+                    Double(cluster.servingPods(of: .candidate)) * perPod
+                )
             }
         }
         let reachable = candidateReachable
@@ -507,7 +529,8 @@ public struct Engine {
         if podFlags.count < cluster.pods.count {
             podFlags.append(contentsOf: repeatElement(0, count: cluster.pods.count - podFlags.count))
             for pod in cluster.pods[podFaultFrom.count...] {
-                podFaultFrom.append(errors.hasFault && pod.version == .candidate ? pod.createdAt + errors.faultAfter : .max)
+                podFaultFrom.append(
+                    errors.hasFault && pod.version == .candidate ? pod.createdAt + errors.faultAfter : .max)
             }
         }
         for (id, pod) in cluster.pods.enumerated() {
@@ -528,11 +551,18 @@ public struct Engine {
         analysis = monitor
         switch verdict {
         case .passed(let errorRate, let requests):
-            note("analysis", "analysis: \(ShareText.percent(errorRate)) errors over \(requests) candidate requests → passed")
+            note(
+                "analysis",
+                "analysis: \(ShareText.percent(errorRate)) errors over \(requests) candidate requests → passed")
         case .failed(let errorRate, let requests):
-            note("analysis", "analysis: \(ShareText.percent(errorRate)) errors over \(requests) candidate requests → failed (\(monitor.failures) of limit \(monitor.failureLimit))")
+            note(
+                "analysis",
+                "analysis: \(ShareText.percent(errorRate)) errors over \(requests) candidate requests → failed (\(monitor.failures) of limit \(monitor.failureLimit))"
+            )
         case .inconclusive(let requests):
-            note("analysis", "analysis: \(requests) candidate requests, fewer than \(monitor.minRequests) → inconclusive")
+            note(
+                "analysis", "analysis: \(requests) candidate requests, fewer than \(monitor.minRequests) → inconclusive"
+            )
         }
         if monitor.hasFailed {
             analysisRunning = false
@@ -542,26 +572,31 @@ public struct Engine {
             events.schedule(.analysisTick, at: now + monitor.interval)
         } else {
             analysisRunning = false
-            note("analysis-end", "analysis ends: \(SimDuration(nanoseconds: analysisAfterPromotion)) after promotion without failure")
+            note(
+                "analysis-end",
+                "analysis ends: \(SimDuration(nanoseconds: analysisAfterPromotion)) after promotion without failure")
         }
     }
 
     /// `; candidate endpoints 1 of 11 → new connections 9.1 %` when the Service routes.
     private func endpointSummary() -> String {
         guard !routing.decidesPerRequest, !routing.serviceReplicaSets.isEmpty else { return "" }
-        var total = 0, candidate = 0
+        var total = 0
+        var candidate = 0
         for set in routing.serviceReplicaSets {
             total += cluster.replicaSets[set].ready
             if cluster.replicaSets[set].version == .candidate { candidate += cluster.replicaSets[set].ready }
         }
         guard total > 0 else { return "; no ready endpoints" }
-        return "; candidate endpoints \(candidate) of \(total) → new connections \(ShareText.percent(Double(candidate) / Double(total)))"
+        return
+            "; candidate endpoints \(candidate) of \(total) → new connections \(ShareText.percent(Double(candidate) / Double(total)))"
     }
 
     /// The candidate's share of new requests or new connections under the current routing.
     private func currentCandidateShare() -> Double {
         if routing.decidesPerRequest { return routing.weight.candidateShare }
-        var total = 0, candidate = 0
+        var total = 0
+        var candidate = 0
         for set in routing.serviceReplicaSets {
             total += cluster.replicaSets[set].ready
             if cluster.replicaSets[set].version == .candidate { candidate += cluster.replicaSets[set].ready }

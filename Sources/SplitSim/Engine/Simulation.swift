@@ -26,13 +26,18 @@ public enum Simulation {
     ///   - run: the run index, 0-based.
     ///   - traffic: the scenario's compiled traffic, from ``trafficModel(for:)``.
     ///   - tracing: whether to record the control events.
-    public static func run(_ strategy: StrategySpec, of scenario: Scenario, run: Int,
-                           traffic: TrafficModel, tracing: Bool = false) -> RunResult {
+    public static func run(
+        _ strategy: StrategySpec, of scenario: Scenario, run: Int,
+        traffic: TrafficModel, tracing: Bool = false
+    ) -> RunResult {
         let fault = scenario.versions.candidate.fault
         let analysis = strategy.analysis.map { spec in
-            (monitor: AnalysisMonitor(interval: spec.interval.nanoseconds, maxErrorRate: spec.maxErrorRate,
-                                      minRequests: spec.minRequests, failureLimit: spec.failureLimit),
-             initialDelay: spec.initialDelay.nanoseconds, afterPromotion: spec.afterPromotion.nanoseconds)
+            (
+                monitor: AnalysisMonitor(
+                    interval: spec.interval.nanoseconds, maxErrorRate: spec.maxErrorRate,
+                    minRequests: spec.minRequests, failureLimit: spec.failureLimit),
+                initialDelay: spec.initialDelay.nanoseconds, afterPromotion: spec.afterPromotion.nanoseconds
+            )
         }
         var engine = Engine(
             duration: scenario.duration.nanoseconds,
@@ -41,11 +46,12 @@ public enum Simulation {
             podShutdown: scenario.cluster.podShutdown.nanoseconds,
             podCapacityRps: scenario.cluster.podCapacityRps,
             traffic: traffic,
-            errors: Engine.ErrorModel(stableErrorRate: scenario.versions.stable.errorRate,
-                                      candidateErrorRate: scenario.versions.candidate.errorRate,
-                                      faultErrorRate: fault?.errorRate ?? 0,
-                                      faultUserShare: fault?.users ?? 0,
-                                      faultAfter: fault?.after.nanoseconds ?? 0),
+            errors: Engine.ErrorModel(
+                stableErrorRate: scenario.versions.stable.errorRate,
+                candidateErrorRate: scenario.versions.candidate.errorRate,
+                faultErrorRate: fault?.errorRate ?? 0,
+                faultUserShare: fault?.users ?? 0,
+                faultAfter: fault?.after.nanoseconds ?? 0),
             analysis: analysis,
             seed: scenario.seed,
             stream: run,
@@ -110,7 +116,8 @@ public enum Simulation {
             case .setWeight, .setReplicas:
                 let slot = index + 1
                 if slot < metrics.stepTraffic.count, metrics.stepTraffic[slot].requests > 0 {
-                    realized.append(Double(metrics.stepTraffic[slot].candidate) / Double(metrics.stepTraffic[slot].requests))
+                    realized.append(
+                        Double(metrics.stepTraffic[slot].candidate) / Double(metrics.stepTraffic[slot].requests))
                 } else {
                     realized.append(nil)
                 }

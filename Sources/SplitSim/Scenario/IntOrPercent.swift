@@ -12,7 +12,8 @@ public enum IntOrPercent: Hashable, Sendable, CustomStringConvertible {
         let isPercent = text.hasSuffix("%")
         let digits = isPercent ? text.dropLast() : Substring(text)
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let value = Int(digits) else { return nil }
+            let value = Int(digits)
+        else { return nil }
         self = isPercent ? .percent(value) : .count(value)
     }
 

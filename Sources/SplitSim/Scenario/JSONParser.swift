@@ -39,10 +39,17 @@ struct JSONParser {
         case UInt8(ascii: "{"): return JSONNode(.object(try parseObject(depth: depth + 1)), at: start)
         case UInt8(ascii: "["): return JSONNode(.array(try parseArray(depth: depth + 1)), at: start)
         case UInt8(ascii: "\""): return JSONNode(.string(try parseString()), at: start)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return JSONNode(.number(try parseNumber()), at: start)
-        case UInt8(ascii: "t"): try parseLiteral("true"); return JSONNode(.bool(true), at: start)
-        case UInt8(ascii: "f"): try parseLiteral("false"); return JSONNode(.bool(false), at: start)
-        case UInt8(ascii: "n"): try parseLiteral("null"); return JSONNode(.null, at: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(.number(try parseNumber()), at: start)
+        case UInt8(ascii: "t"):
+            try parseLiteral("true")
+            return JSONNode(.bool(true), at: start)
+        case UInt8(ascii: "f"):
+            try parseLiteral("false")
+            return JSONNode(.bool(false), at: start)
+        case UInt8(ascii: "n"):
+            try parseLiteral("null")
+            return JSONNode(.null, at: start)
         default: throw failure("expected a value, found \(describeCurrent())")
         }
     }
@@ -77,7 +84,9 @@ struct JSONParser {
             let key = try parseString()
             if let first = seen[key] {
                 let name = JSONPath(path + [.key(key)])
-                throw JSONParseError("duplicate key \(name); first defined at line \(first.line), column \(first.column)", at: keyPosition)
+                throw JSONParseError(
+                    "duplicate key \(name); first defined at line \(first.line), column \(first.column)",
+                    at: keyPosition)
             }
             seen[key] = keyPosition
             try skipWhitespace()
@@ -93,7 +102,9 @@ struct JSONParser {
             try skipWhitespace()
             switch current {
             case UInt8(ascii: ","): advance()
-            case UInt8(ascii: "}"): advance(); return members
+            case UInt8(ascii: "}"):
+                advance()
+                return members
             default: throw failure("expected ',' or '}' after an object member, found \(describeCurrent())")
             }
         }
@@ -117,7 +128,9 @@ struct JSONParser {
             try skipWhitespace()
             switch current {
             case UInt8(ascii: ","): advance()
-            case UInt8(ascii: "]"): advance(); return elements
+            case UInt8(ascii: "]"):
+                advance()
+                return elements
             default: throw failure("expected ',' or ']' after an array element, found \(describeCurrent())")
             }
         }
@@ -136,7 +149,9 @@ struct JSONParser {
         advance()
         var utf8: [UInt8] = []
         while true {
-            guard let byte = current else { throw JSONParseError("unterminated string; expected a closing '\"'", at: start) }
+            guard let byte = current else {
+                throw JSONParseError("unterminated string; expected a closing '\"'", at: start)
+            }
             switch byte {
             case UInt8(ascii: "\""):
                 advance()
@@ -173,24 +188,32 @@ struct JSONParser {
             switch unit {
             case 0xD800...0xDBFF:
                 guard current == UInt8(ascii: "\\"), peek(1) == UInt8(ascii: "u") else {
-                    throw JSONParseError("unpaired surrogate \\u\(hex(unit)); expected a low surrogate \\uDC00...\\uDFFF after it", at: escapePosition)
+                    throw JSONParseError(
+                        "unpaired surrogate \\u\(hex(unit)); expected a low surrogate \\uDC00...\\uDFFF after it",
+                        at: escapePosition)
                 }
                 advance()
                 advance()
                 let low = try parseHexQuad()
                 guard (0xDC00...0xDFFF).contains(low),
-                      let scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)) else {
-                    throw JSONParseError("unpaired surrogate \\u\(hex(unit)); expected a low surrogate \\uDC00...\\uDFFF after it", at: escapePosition)
+                    let scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                else {
+                    throw JSONParseError(
+                        "unpaired surrogate \\u\(hex(unit)); expected a low surrogate \\uDC00...\\uDFFF after it",
+                        at: escapePosition)
                 }
                 return scalar
             case 0xDC00...0xDFFF:
-                throw JSONParseError("unpaired surrogate \\u\(hex(unit)); expected a high surrogate \\uD800...\\uDBFF before it", at: escapePosition)
+                throw JSONParseError(
+                    "unpaired surrogate \\u\(hex(unit)); expected a high surrogate \\uD800...\\uDBFF before it",
+                    at: escapePosition)
             default:
                 // Every value outside the surrogate range is a valid scalar.
                 return Unicode.Scalar(unit) ?? "\u{FFFD}"
             }
         default:
-            throw JSONParseError("invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX", at: escapePosition)
+            throw JSONParseError(
+                "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX", at: escapePosition)
         }
     }
 
@@ -199,9 +222,12 @@ struct JSONParser {
         for _ in 0..<4 {
             let digit: UInt32
             switch current {
-            case .some(let c) where (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c): digit = UInt32(c - UInt8(ascii: "0"))
-            case .some(let c) where (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(c): digit = UInt32(c - UInt8(ascii: "a") + 10)
-            case .some(let c) where (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(c): digit = UInt32(c - UInt8(ascii: "A") + 10)
+            case .some(let c) where (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c):
+                digit = UInt32(c - UInt8(ascii: "0"))
+            case .some(let c) where (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(c):
+                digit = UInt32(c - UInt8(ascii: "a") + 10)
+            case .some(let c) where (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(c):
+                digit = UInt32(c - UInt8(ascii: "A") + 10)
             default: throw failure("expected four hex digits after \\u, found \(describeCurrent())")
             }
             value = value << 4 | digit
@@ -222,7 +248,9 @@ struct JSONParser {
         let start = position
         let startIndex = index
         if current == UInt8(ascii: "-") { advance() }
-        guard let first = current, isDigit(first) else { throw failure("expected a digit after '-', found \(describeCurrent())") }
+        guard let first = current, isDigit(first) else {
+            throw failure("expected a digit after '-', found \(describeCurrent())")
+        }
         advance()
         if first == UInt8(ascii: "0"), let next = current, isDigit(next) {
             throw JSONParseError("leading zero in a number; expected no zero before other digits", at: start)
@@ -230,13 +258,17 @@ struct JSONParser {
         skipDigits()
         if current == UInt8(ascii: ".") {
             advance()
-            guard let c = current, isDigit(c) else { throw failure("expected a digit after '.', found \(describeCurrent())") }
+            guard let c = current, isDigit(c) else {
+                throw failure("expected a digit after '.', found \(describeCurrent())")
+            }
             skipDigits()
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             advance()
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { advance() }
-            guard let c = current, isDigit(c) else { throw failure("expected a digit in the exponent, found \(describeCurrent())") }
+            guard let c = current, isDigit(c) else {
+                throw failure("expected a digit in the exponent, found \(describeCurrent())")
+            }
             skipDigits()
         }
         let literal = String(decoding: bytes[startIndex..<index], as: UTF8.self)

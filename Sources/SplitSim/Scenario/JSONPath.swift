@@ -51,7 +51,9 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
     /// Whether `key` can be written after a dot: `$`, `_`, ASCII letters, then also digits.
     private static func isIdentifier(_ key: String) -> Bool {
         guard let first = key.unicodeScalars.first else { return false }
-        let isStart: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" || $0 == "$" }
+        let isStart: (Unicode.Scalar) -> Bool = {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" || $0 == "$"
+        }
         return isStart(first) && key.unicodeScalars.allSatisfy { isStart($0) || ("0"..."9").contains($0) }
     }
 

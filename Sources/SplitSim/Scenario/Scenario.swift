@@ -70,7 +70,8 @@ public struct Scenario: Hashable, Sendable {
         do {
             root = try JSONNode(parsing: text)
         } catch {
-            throw .malformedJSON(file: file, line: error.position.line, column: error.position.column, message: error.message)
+            throw .malformedJSON(
+                file: file, line: error.position.line, column: error.position.column, message: error.message)
         }
         var decoder = ScenarioDecoder()
         let scenario = decoder.decodeScenario(root, file: file)
@@ -84,15 +85,18 @@ public struct Scenario: Hashable, Sendable {
     ///   when the file cannot be read, otherwise as ``init(decoding:file:)``.
     public static func load(contentsOf path: String) throws(ScenarioError) -> Scenario {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileMissing(path: path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .fileMissing(path: path)
+        }
         if isDirectory.boolValue { throw .unreadable(path: path, reason: "is a directory") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied or I/O error")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let position = Self.firstInvalidUTF8(in: Array(data))
-            throw .malformedJSON(file: path, line: position.line, column: position.column,
-                                 message: "invalid UTF-8; expected a UTF-8 text file")
+            throw .malformedJSON(
+                file: path, line: position.line, column: position.column,
+                message: "invalid UTF-8; expected a UTF-8 text file")
         }
         return try Scenario(decoding: text, file: path)
     }

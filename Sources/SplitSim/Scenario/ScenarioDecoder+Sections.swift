@@ -6,7 +6,9 @@ extension ScenarioDecoder {
     /// A document that is not an object gets that one problem, not one per missing key.
     mutating func decodeScenario(_ root: JSONNode, file: String) -> Scenario {
         guard let fields = fields(of: root, at: .root, as: .scenario) else {
-            return Scenario(file: file, name: "", traffic: TrafficSpec(rates: []), cluster: ClusterSpec(replicas: 1), strategies: [])
+            return Scenario(
+                file: file, name: "", traffic: TrafficSpec(rates: []), cluster: ClusterSpec(replicas: 1), strategies: []
+            )
         }
         _ = string(fields["$schema"], allowEmpty: true)
         let name = string(fields["name"], required: true) ?? ""
@@ -97,14 +99,17 @@ extension ScenarioDecoder {
             let rps = number(point["rps"], atLeast: 0, atMost: Self.maximumRps, required: true)
             if let at, let atNode = atField.node {
                 if index == 0 && at != .zero {
-                    report("the first point is at \(at); expected \"0s\" so the rate is defined from the start",
-                           at: atField.path, atNode.position)
+                    report(
+                        "the first point is at \(at); expected \"0s\" so the rate is defined from the start",
+                        at: atField.path, atNode.position)
                 } else if let previous, at <= previous {
-                    report("\(at) is not after the previous point (\(previous)); expected increasing times",
-                           at: atField.path, atNode.position)
+                    report(
+                        "\(at) is not after the previous point (\(previous)); expected increasing times",
+                        at: atField.path, atNode.position)
                 } else if let duration, at >= duration {
-                    report("\(at) is not before the end of the scenario (\(duration)); expected a time within duration",
-                           at: atField.path, atNode.position)
+                    report(
+                        "\(at) is not before the end of the scenario (\(duration)); expected a time within duration",
+                        at: atField.path, atNode.position)
                 }
                 previous = at
             }
@@ -146,7 +151,8 @@ extension ScenarioDecoder {
         let sum = shares.reduce(0, +)
         // A little slack so that 0.1 + 0.2 + 0.7 written in decimal is not refused.
         if sum > 1 + 1e-9, let node = field.node {
-            report("the \(noun) values add up to \(Self.format(sum)); expected at most 1", at: field.path, node.position)
+            report(
+                "the \(noun) values add up to \(Self.format(sum)); expected at most 1", at: field.path, node.position)
         }
     }
 

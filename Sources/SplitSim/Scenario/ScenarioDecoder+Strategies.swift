@@ -26,7 +26,8 @@ extension ScenarioDecoder {
     /// The strategies: a non-empty list with unique names.
     mutating func decodeStrategies(_ field: Field, context: StrategyContext) -> [StrategySpec] {
         guard let elements = array(field, required: true, expecting: "a non-empty array of strategies"),
-              let node = field.node else { return [] }
+            let node = field.node
+        else { return [] }
         if elements.isEmpty {
             report("empty list; expected at least one strategy", at: field.path, node.position)
         }
@@ -39,8 +40,9 @@ extension ScenarioDecoder {
             guard let name else { continue }
             if let first = firstIndexByName[name] {
                 let namePosition = element["name"]?.position ?? element.position
-                report("\(JSONPath.quoted(name)) is already the name of \(field.path.index(first)); expected unique names",
-                       at: path.key("name"), namePosition)
+                report(
+                    "\(JSONPath.quoted(name)) is already the name of \(field.path.index(first)); expected unique names",
+                    at: path.key("name"), namePosition)
             } else {
                 firstIndexByName[name] = index
             }
@@ -60,15 +62,19 @@ extension ScenarioDecoder {
         guard let kind = choice(kindField, as: StrategyKind.Name.self, noun: "strategy kind", required: true) else {
             // Without a kind only the keys common to all kinds can be checked precisely.
             let anyKindKeys = StrategyKind.Name.allCases.flatMap(\.object.keys)
-            let keys = anyKindKeys.enumerated().filter { anyKindKeys.firstIndex(of: $0.element) == $0.offset }.map(\.element)
+            let keys = anyKindKeys.enumerated().filter { anyKindKeys.firstIndex(of: $0.element) == $0.offset }.map(
+                \.element)
             let fields = fields(of: node, at: path, accepting: keys)
             return (fields.flatMap { string($0["name"], required: true) }, nil)
         }
         var explanations: [String: String] = [:]
         if kind.stepKeys.isEmpty {
-            explanations["steps"] = "\(kind.rawValue) takes no steps; expected no steps key (\(Self.stepsAbsence(kind)))"
+            explanations["steps"] =
+                "\(kind.rawValue) takes no steps; expected no steps key (\(Self.stepsAbsence(kind)))"
         }
-        guard let fields = fields(of: node, at: path, as: kind.object, explanations: explanations) else { return (nil, nil) }
+        guard let fields = fields(of: node, at: path, as: kind.object, explanations: explanations) else {
+            return (nil, nil)
+        }
         let name = string(fields["name"], required: true)
         let description = string(fields["description"], allowEmpty: true)
         let analysis = decodeOptionalAnalysis(fields["analysis"]) ?? context.analysis
@@ -86,20 +92,24 @@ extension ScenarioDecoder {
             spec = .replicaSetSplit(ReplicaSetSplitSpec(steps: steps, maxSurge: surge, maxUnavailable: unavailable))
         case .gatewayRoute:
             let header = decodeHeaderMatch(fields["header"], required: true)
-            let canaryReplicas = integer(fields["canaryReplicas"], in: 1...context.replicaBound, note: context.replicaBoundNote)
+            let canaryReplicas = integer(
+                fields["canaryReplicas"], in: 1...context.replicaBound, note: context.replicaBoundNote)
             let smokeTest = decodeSmokeTest(fields["smokeTest"])
             let approvalDelay = duration(fields["approvalDelay"]) ?? .zero
             let (surge, unavailable) = decodeRollingBudget(fields)
-            spec = .gatewayRoute(GatewayRouteSpec(
-                header: header ?? HeaderMatch(name: ""), canaryReplicas: canaryReplicas ?? 1, smokeTest: smokeTest,
-                approvalDelay: approvalDelay, maxSurge: surge, maxUnavailable: unavailable))
+            spec = .gatewayRoute(
+                GatewayRouteSpec(
+                    header: header ?? HeaderMatch(name: ""), canaryReplicas: canaryReplicas ?? 1, smokeTest: smokeTest,
+                    approvalDelay: approvalDelay, maxSurge: surge, maxUnavailable: unavailable))
         case .blueGreen:
-            let previewReplicas = integer(fields["previewReplicas"], in: 1...context.replicaBound, note: context.replicaBoundNote)
-            spec = .blueGreen(BlueGreenSpec(
-                previewReplicas: previewReplicas ?? context.replicas ?? 1,
-                smokeTest: decodeSmokeTest(fields["smokeTest"]),
-                autoPromotion: duration(fields["autoPromotion"]),
-                scaleDownDelay: duration(fields["scaleDownDelay"]) ?? BlueGreenSpec.defaultScaleDownDelay))
+            let previewReplicas = integer(
+                fields["previewReplicas"], in: 1...context.replicaBound, note: context.replicaBoundNote)
+            spec = .blueGreen(
+                BlueGreenSpec(
+                    previewReplicas: previewReplicas ?? context.replicas ?? 1,
+                    smokeTest: decodeSmokeTest(fields["smokeTest"]),
+                    autoPromotion: duration(fields["autoPromotion"]),
+                    scaleDownDelay: duration(fields["scaleDownDelay"]) ?? BlueGreenSpec.defaultScaleDownDelay))
         case .rollingUpdate:
             let (surge, unavailable) = decodeRollingBudget(fields)
             spec = .rollingUpdate(RollingUpdateSpec(maxSurge: surge, maxUnavailable: unavailable))
@@ -123,7 +133,9 @@ extension ScenarioDecoder {
         let totalField = fields["weightTotal"]
         var weightTotal = integer(totalField, in: 1...1_000_000) ?? 100
         if router == .istio, weightTotal != 100, let node = totalField.node {
-            report("istio weights are whole percentages; expected 100 or no weightTotal", at: totalField.path, node.position)
+            report(
+                "istio weights are whole percentages; expected 100 or no weightTotal", at: totalField.path,
+                node.position)
             weightTotal = 100
         }
         let scale = router.effectiveTotal(weightTotal: weightTotal)
@@ -133,7 +145,8 @@ extension ScenarioDecoder {
             canaryReplicas: decodeCanaryReplicas(fields["canaryReplicas"], context: context),
             header: decodeHeaderMatch(fields["header"], required: false),
             cookie: string(fields["cookie"]),
-            steps: decodeSteps(fields["steps"], kind: .serviceSplit, weightScale: scale, context: context, analysis: analysis),
+            steps: decodeSteps(
+                fields["steps"], kind: .serviceSplit, weightScale: scale, context: context, analysis: analysis),
             scaleDownDelay: duration(fields["scaleDownDelay"]) ?? ServiceSplitSpec.defaultScaleDownDelay,
             abortScaleDownDelay: duration(fields["abortScaleDownDelay"]) ?? ServiceSplitSpec.defaultAbortScaleDownDelay
         )
@@ -143,12 +156,15 @@ extension ScenarioDecoder {
         guard let node = field.node else { return .matchWeight }
         if case .string(let text) = node.value {
             if text == "match-weight" { return .matchWeight }
-            let hint = EditDistance.suggestion(for: text, among: ["match-weight"]) != nil ? "did you mean \"match-weight\"?" :
-                "expected \"match-weight\" or an integer 1...\(context.replicaBound)"
+            let hint =
+                EditDistance.suggestion(for: text, among: ["match-weight"]) != nil
+                ? "did you mean \"match-weight\"?"
+                : "expected \"match-weight\" or an integer 1...\(context.replicaBound)"
             report("\(JSONPath.quoted(text)) is not a replica count; \(hint)", at: field.path, node.position)
             return .matchWeight
         }
-        let count = integer(field, in: 1...context.replicaBound, note: "\(context.replicaBoundNote) or \"match-weight\"")
+        let count = integer(
+            field, in: 1...context.replicaBound, note: "\(context.replicaBoundNote) or \"match-weight\"")
         return count.map(CanaryReplicas.fixed) ?? .matchWeight
     }
 
@@ -158,8 +174,9 @@ extension ScenarioDecoder {
         let value = string(fields["value"], allowEmpty: true)
         let pattern = string(fields["pattern"])
         if value != nil && pattern != nil {
-            report("both value and pattern are given; expected one of them (ingress-nginx ignores the pattern when a value is set)",
-                   at: fields.path, fields.position)
+            report(
+                "both value and pattern are given; expected one of them (ingress-nginx ignores the pattern when a value is set)",
+                at: fields.path, fields.position)
         }
         return HeaderMatch(name: name ?? "", value: value, pattern: pattern)
     }
@@ -168,19 +185,23 @@ extension ScenarioDecoder {
         guard let fields = object(field, as: .smokeTest) else { return nil }
         return SmokeTestSpec(
             requests: integer(fields["requests"], in: 1...1_000_000) ?? SmokeTestSpec.defaultRequests,
-            rps: number(fields["rps"], atLeast: 0, exclusive: true, atMost: Self.maximumRps) ?? SmokeTestSpec.defaultRps,
+            rps: number(fields["rps"], atLeast: 0, exclusive: true, atMost: Self.maximumRps)
+                ?? SmokeTestSpec.defaultRps,
             maxErrorRate: fraction(fields["maxErrorRate"]) ?? AnalysisSpec.defaultMaxErrorRate,
             coverage: fraction(fields["coverage"]) ?? 1
         )
     }
 
     /// `maxSurge` and `maxUnavailable` (Kubernetes defaults 25 % each); both zero could never progress.
-    private mutating func decodeRollingBudget(_ fields: Fields) -> (maxSurge: IntOrPercent, maxUnavailable: IntOrPercent) {
+    private mutating func decodeRollingBudget(_ fields: Fields) -> (
+        maxSurge: IntOrPercent, maxUnavailable: IntOrPercent
+    ) {
         let surge = intOrPercent(fields["maxSurge"], maximumPercent: 1_000)
         let unavailable = intOrPercent(fields["maxUnavailable"], maximumPercent: 100)
         if let surge, let unavailable, surge.isZero, unavailable.isZero {
-            report("maxSurge and maxUnavailable are both 0; expected at least one of them above 0 so the update can progress",
-                   at: fields.path, fields.position)
+            report(
+                "maxSurge and maxUnavailable are both 0; expected at least one of them above 0 so the update can progress",
+                at: fields.path, fields.position)
         }
         return (surge ?? .percent(25), unavailable ?? .percent(25))
     }
@@ -191,7 +212,8 @@ extension ScenarioDecoder {
         _ field: Field, kind: StrategyKind.Name, weightScale: Int, context: StrategyContext, analysis: AnalysisSpec?
     ) -> [Step] {
         guard let elements = array(field, required: true, expecting: "a non-empty array of steps"),
-              let node = field.node else { return [] }
+            let node = field.node
+        else { return [] }
         if elements.isEmpty {
             report("empty list; expected at least one step", at: field.path, node.position)
         }
@@ -201,11 +223,16 @@ extension ScenarioDecoder {
         for (index, element) in elements.enumerated() {
             let path = field.path.index(index)
             guard let members = element.members else {
-                reportType(expected: "a step object such as {\"setWeight\": 10} or {\"pause\": \"5m\"}", found: element, at: path)
+                reportType(
+                    expected: "a step object such as {\"setWeight\": 10} or {\"pause\": \"5m\"}", found: element,
+                    at: path)
                 continue
             }
             guard members.count == 1, let member = members.first else {
-                let found = members.isEmpty ? "an empty step" : "a step with \(members.count) keys (\(members.map(\.key).joined(separator: ", ")))"
+                let found =
+                    members.isEmpty
+                    ? "an empty step"
+                    : "a step with \(members.count) keys (\(members.map(\.key).joined(separator: ", ")))"
                 report("\(found); expected exactly one of \(acceptedList)", at: path, element.position)
                 continue
             }
@@ -222,7 +249,9 @@ extension ScenarioDecoder {
                 report(message, at: stepField.path, member.keyPosition)
                 continue
             }
-            if let step = decodeStep(stepField, key: member.key, weightScale: weightScale, context: context, analysis: analysis) {
+            if let step = decodeStep(
+                stepField, key: member.key, weightScale: weightScale, context: context, analysis: analysis)
+            {
                 steps.append(step)
             }
         }
@@ -241,11 +270,14 @@ extension ScenarioDecoder {
         case "pause":
             return decodePause(field).map(Step.pause)
         default:
-            guard let node = field.node, let fields = fields(of: node, at: field.path, as: .analysisDetails) else { return nil }
+            guard let node = field.node, let fields = fields(of: node, at: field.path, as: .analysisDetails) else {
+                return nil
+            }
             let count = integer(fields["count"], in: 1...1_000) ?? 1
             if analysis == nil {
-                report("the strategy has no analysis to run; expected an \"analysis\" object on the strategy or the scenario",
-                       at: field.path, node.position)
+                report(
+                    "the strategy has no analysis to run; expected an \"analysis\" object on the strategy or the scenario",
+                    at: field.path, node.position)
                 return nil
             }
             return .analysis(count: count)
@@ -255,7 +287,8 @@ extension ScenarioDecoder {
     /// `"10m"`, `600` or Argo's `{"duration": "10m"}`; an indefinite pause waits for a human.
     private mutating func decodePause(_ field: Field) -> SimDuration? {
         guard let node = field.node else { return nil }
-        let needsDuration = "a pause without a duration would wait forever for a manual promotion; expected a duration such as \"10m\""
+        let needsDuration =
+            "a pause without a duration would wait forever for a manual promotion; expected a duration such as \"10m\""
         switch node.value {
         case .object:
             guard let fields = fields(of: node, at: field.path, as: .pauseDetails) else { return nil }

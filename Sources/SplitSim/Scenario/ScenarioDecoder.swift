@@ -88,7 +88,9 @@ struct ScenarioDecoder {
     }
 
     /// The field's value, or nil after reporting a missing key when `required`.
-    private mutating func present(_ field: Field, required: Bool, expecting expectation: @autoclosure () -> String) -> JSONNode? {
+    private mutating func present(_ field: Field, required: Bool, expecting expectation: @autoclosure () -> String)
+        -> JSONNode?
+    {
         if let node = field.node { return node }
         if required { report("missing required key; expected \(expectation())", at: field.path, field.parentPosition) }
         return nil
@@ -102,7 +104,8 @@ struct ScenarioDecoder {
     // MARK: Scalars
 
     /// A whole number within `range`.
-    mutating func integer(_ field: Field, in range: ClosedRange<Int>, required: Bool = false, note: String = "") -> Int? {
+    mutating func integer(_ field: Field, in range: ClosedRange<Int>, required: Bool = false, note: String = "") -> Int?
+    {
         let expectation = "an integer \(Self.describe(range))\(note)"
         guard let node = present(field, required: required, expecting: expectation) else { return nil }
         guard case .number(let number) = node.value else {
@@ -203,7 +206,9 @@ struct ScenarioDecoder {
         if let choice = Choice(rawValue: text) { return choice }
         let quoted = JSONPath.quoted(text)
         if let suggestion = EditDistance.suggestion(for: text, among: Choice.allCases.map(\.rawValue)) {
-            report("\(quoted) is not a known \(noun); did you mean \(JSONPath.quoted(suggestion))?", at: field.path, node.position)
+            report(
+                "\(quoted) is not a known \(noun); did you mean \(JSONPath.quoted(suggestion))?", at: field.path,
+                node.position)
         } else {
             report("\(quoted) is not a known \(noun); expected one of \(names)", at: field.path, node.position)
         }
@@ -235,7 +240,9 @@ struct ScenarioDecoder {
                 return nil
             }
             guard number.value < Self.maximumSeconds else {
-                report("\(shown) is too long; expected at most \(Self.format(Self.maximumSeconds)) seconds", at: field.path, node.position)
+                report(
+                    "\(shown) is too long; expected at most \(Self.format(Self.maximumSeconds)) seconds",
+                    at: field.path, node.position)
                 return nil
             }
             value = .seconds(number.value)
@@ -262,13 +269,16 @@ struct ScenarioDecoder {
         case .string(let text):
             let shown = JSONPath.quoted(text)
             guard text.hasSuffix("%") else {
-                let hint = Int(text).map { "an integer (\($0)) or a string with a percent sign (\"\($0)%\")" } ?? expectation
+                let hint =
+                    Int(text).map { "an integer (\($0)) or a string with a percent sign (\"\($0)%\")" } ?? expectation
                 report("\(shown) is not a percentage; expected \(hint)", at: field.path, node.position)
                 return nil
             }
             guard case .percent(let percent)? = IntOrPercent(parsing: text), percent <= maximumPercent else {
                 let number = Double(text.dropLast())
-                let problem = number.map { $0 < 0 || $0 > Double(maximumPercent) } == true ? "is out of range" : "is not a whole percentage"
+                let problem =
+                    number.map { $0 < 0 || $0 > Double(maximumPercent) } == true
+                    ? "is out of range" : "is not a whole percentage"
                 report("\(shown) \(problem); expected \"0%\"...\"\(maximumPercent)%\"", at: field.path, node.position)
                 return nil
             }
@@ -310,4 +320,3 @@ struct ScenarioDecoder {
         return String((value * 1e9).rounded() / 1e9)
     }
 }
-

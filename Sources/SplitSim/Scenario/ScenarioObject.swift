@@ -64,8 +64,10 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
     public var keys: [String] {
         switch self {
         case .scenario:
-            return ["$schema", "name", "description", "seed", "runs", "duration", "traffic", "cluster",
-                    "versions", "analysis", "strategies"]
+            return [
+                "$schema", "name", "description", "seed", "runs", "duration", "traffic", "cluster",
+                "versions", "analysis", "strategies",
+            ]
         case .traffic: return ["rps", "profile", "users", "requestsPerConnection", "headers", "cookies"]
         case .ratePoint: return ["at", "rps"]
         case .headerShare: return ["name", "value", "share"]
@@ -78,11 +80,14 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
         case .analysis:
             return ["interval", "maxErrorRate", "minRequests", "failureLimit", "initialDelay", "afterPromotion"]
         case .serviceSplit:
-            return Self.commonStrategyKeys + ["router", "weightTotal", "canaryReplicas", "header", "cookie", "steps",
-                                              "scaleDownDelay", "abortScaleDownDelay"]
+            return Self.commonStrategyKeys + [
+                "router", "weightTotal", "canaryReplicas", "header", "cookie", "steps",
+                "scaleDownDelay", "abortScaleDownDelay",
+            ]
         case .deploymentSplit, .replicaSetSplit: return Self.commonStrategyKeys + ["steps"] + Self.rollingKeys
         case .gatewayRoute:
-            return Self.commonStrategyKeys + ["header", "canaryReplicas", "smokeTest", "approvalDelay"] + Self.rollingKeys
+            return Self.commonStrategyKeys + ["header", "canaryReplicas", "smokeTest", "approvalDelay"]
+                + Self.rollingKeys
         case .blueGreen:
             return Self.commonStrategyKeys + ["previewReplicas", "smokeTest", "autoPromotion", "scaleDownDelay"]
         case .rollingUpdate: return Self.commonStrategyKeys + Self.rollingKeys

@@ -53,7 +53,9 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
         var total: Double = 0
         var rest = Substring(text).utf8[...]
         guard !rest.isEmpty else { return nil }
-        let isNumeric: (UInt8) -> Bool = { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") }
+        let isNumeric: (UInt8) -> Bool = {
+            ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
+        }
         while !rest.isEmpty {
             let number = rest.prefix(while: isNumeric)
             rest = rest.dropFirst(number.count)
@@ -94,8 +96,11 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
         if hours > 0 { text += "\(hours)h" }
         if minutes > 0 { text += "\(minutes)m" }
         if rest > 0 {
-            if rest % 1_000_000_000 == 0 { text += "\(rest / 1_000_000_000)s" }
-            else { text += "\(Double(rest) / 1e9)s" }
+            if rest % 1_000_000_000 == 0 {
+                text += "\(rest / 1_000_000_000)s"
+            } else {
+                text += "\(Double(rest) / 1e9)s"
+            }
         }
         return text
     }

@@ -25,7 +25,8 @@ struct BlueGreenStrategy: RolloutStrategy {
         green = engine.addReplicaSet(named: "green", version: .candidate)
         engine.addRunningPods(replicas, to: blue)
         engine.selectForService([blue])
-        engine.note("start", "active Service selects blue (\(replicas) pods); preview green scaled to \(spec.previewReplicas)")
+        engine.note(
+            "start", "active Service selects blue (\(replicas) pods); preview green scaled to \(spec.previewReplicas)")
         engine.scale(green, to: spec.previewReplicas)
         engine.startAnalysis()
         smokePassed = spec.smokeTest == nil
@@ -73,7 +74,9 @@ struct BlueGreenStrategy: RolloutStrategy {
             }
         case .timer(.smokeTestOver):
             guard phase == .stepping, let smoke = spec.smokeTest else { return }
-            if engine.finishSmokeTest(requests: smoke.requests, maxErrorRate: smoke.maxErrorRate, coverage: smoke.coverage) {
+            if engine.finishSmokeTest(
+                requests: smoke.requests, maxErrorRate: smoke.maxErrorRate, coverage: smoke.coverage)
+            {
                 smokePassed = true
                 switchWhenReady(in: &engine)
             } else {
@@ -86,7 +89,9 @@ struct BlueGreenStrategy: RolloutStrategy {
             switchWhenReady(in: &engine)
         case .timer(.scaleDown(let set)):
             // A rollback or a switch back may have made an earlier delayed scale-down stale.
-            let stillWanted = (set == blue && (phase == .promoted || phase == .finished) && engine.routing.serviceReplicaSets == [green])
+            let stillWanted =
+                (set == blue && (phase == .promoted || phase == .finished)
+                    && engine.routing.serviceReplicaSets == [green])
                 || (set == green && phase == .aborting)
             if stillWanted { engine.scale(set, to: 0) }
         default:

@@ -70,7 +70,10 @@ struct DeploymentSplitStrategy: SteppedStrategy {
                 default: break
                 }
                 let share = Double(canaryTarget) / Double(canaryTarget + replicas)
-                engine.note("step", "step \(index + 1): canary Deployment to \(canaryTarget) pods beside \(replicas) → \(ShareText.percent(share)) of new connections")
+                engine.note(
+                    "step",
+                    "step \(index + 1): canary Deployment to \(canaryTarget) pods beside \(replicas) → \(ShareText.percent(share)) of new connections"
+                )
                 engine.startAnalysis()
                 engine.scale(canary, to: canaryTarget)
                 proceed(in: &engine)
@@ -106,9 +109,10 @@ struct DeploymentSplitStrategy: SteppedStrategy {
             guard !engine.isAborted else { return }
             phase = .rollingBack
             engine.abort("\(reason) after promotion: rolling the Deployment back")
-            let deployment = RollingDeployment(replicas: replicas,
-                                               parameters: spec.rollingUpdate,
-                                               newSet: stable, oldSets: [canary])
+            let deployment = RollingDeployment(
+                replicas: replicas,
+                parameters: spec.rollingUpdate,
+                newSet: stable, oldSets: [canary])
             rollback = deployment
             deployment.sync(in: &engine)
         default:

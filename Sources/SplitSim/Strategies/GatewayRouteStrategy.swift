@@ -27,7 +27,8 @@ struct GatewayRouteStrategy: RolloutStrategy {
         updated = engine.addReplicaSet(named: "app-next", version: .candidate)
         engine.addRunningPods(replicas, to: stable)
         engine.selectForService([stable, updated])
-        engine.note("start", "gateway routes \(spec.header.name) to app-canary; production Service has \(replicas) stable pods")
+        engine.note(
+            "start", "gateway routes \(spec.header.name) to app-canary; production Service has \(replicas) stable pods")
         engine.scale(copy, to: spec.canaryReplicas)
         engine.startAnalysis()
     }
@@ -40,7 +41,8 @@ struct GatewayRouteStrategy: RolloutStrategy {
                 guard !smokeTestStarted, engine.readyPods(in: copy) >= spec.canaryReplicas else { return }
                 smokeTestStarted = true
                 if let smoke = spec.smokeTest {
-                    engine.startSmokeTest(requests: smoke.requests, rps: smoke.rps, through: "the gateway with \(spec.header.name)")
+                    engine.startSmokeTest(
+                        requests: smoke.requests, rps: smoke.rps, through: "the gateway with \(spec.header.name)")
                 } else {
                     requestApproval(in: &engine)
                 }
@@ -62,7 +64,9 @@ struct GatewayRouteStrategy: RolloutStrategy {
             }
         case .timer(.smokeTestOver):
             guard phase == .stepping, let smoke = spec.smokeTest else { return }
-            if engine.finishSmokeTest(requests: smoke.requests, maxErrorRate: smoke.maxErrorRate, coverage: smoke.coverage) {
+            if engine.finishSmokeTest(
+                requests: smoke.requests, maxErrorRate: smoke.maxErrorRate, coverage: smoke.coverage)
+            {
                 requestApproval(in: &engine)
             } else {
                 phase = .aborting
@@ -74,7 +78,8 @@ struct GatewayRouteStrategy: RolloutStrategy {
             phase = .promoted
             engine.note("promote", "stable Deployment's image updated: rolling update, app-canary scaled to 0")
             engine.scale(copy, to: 0)
-            let rolling = RollingDeployment(replicas: replicas, parameters: spec.rollingUpdate, newSet: updated, oldSets: [stable])
+            let rolling = RollingDeployment(
+                replicas: replicas, parameters: spec.rollingUpdate, newSet: updated, oldSets: [stable])
             deployment = rolling
             rolling.sync(in: &engine)
         default:
@@ -98,7 +103,8 @@ struct GatewayRouteStrategy: RolloutStrategy {
         case .promoted, .finished:
             phase = .rollingBack
             engine.abort("analysis failed during or after promotion: rollout undo")
-            let rolling = RollingDeployment(replicas: replicas, parameters: spec.rollingUpdate, newSet: stable, oldSets: [updated])
+            let rolling = RollingDeployment(
+                replicas: replicas, parameters: spec.rollingUpdate, newSet: stable, oldSets: [updated])
             deployment = rolling
             rolling.sync(in: &engine)
         default:

@@ -27,7 +27,9 @@ struct ReplicaSetSplitStrategy: SteppedStrategy {
         canary = engine.addReplicaSet(named: "rollout-canary", version: .candidate)
         engine.addRunningPods(replicas, to: stable)
         engine.selectForService([stable, canary])
-        engine.note("start", "Rollout with \(replicas) stable pods; maxSurge \(spec.maxSurge), maxUnavailable \(spec.maxUnavailable)")
+        engine.note(
+            "start",
+            "Rollout with \(replicas) stable pods; maxSurge \(spec.maxSurge), maxUnavailable \(spec.maxUnavailable)")
         proceed(in: &engine)
     }
 
@@ -78,7 +80,10 @@ struct ReplicaSetSplitStrategy: SteppedStrategy {
                 guard case .setWeight(let w) = step else { return }
                 weight = w
                 let target = settledCounts
-                engine.note("step", "step \(index + 1): setWeight \(w) → \(target.canary) canary beside \(target.stable) stable (\(ShareText.percent(target.canaryShare)))")
+                engine.note(
+                    "step",
+                    "step \(index + 1): setWeight \(w) → \(target.canary) canary beside \(target.stable) stable (\(ShareText.percent(target.canaryShare)))"
+                )
                 engine.startAnalysis()
                 proceed(in: &engine)
             case .promote:
@@ -123,9 +128,10 @@ struct ReplicaSetSplitStrategy: SteppedStrategy {
         case .promoted:
             phase = .rollingBack
             engine.abort("\(reason) after promotion: rolling back to the previous ReplicaSet")
-            rollback = RollingDeployment(replicas: replicas,
-                                         parameters: spec.rollingUpdate,
-                                         newSet: stable, oldSets: [canary])
+            rollback = RollingDeployment(
+                replicas: replicas,
+                parameters: spec.rollingUpdate,
+                newSet: stable, oldSets: [canary])
             proceed(in: &engine)
         default:
             break

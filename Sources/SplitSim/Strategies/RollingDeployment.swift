@@ -16,8 +16,11 @@ struct RollingDeployment {
         var update = DeploymentRollingUpdate(
             replicas: replicas,
             parameters: parameters,
-            newReplicaSet: ReplicaSetState(spec: cluster.replicaSets[newSet].spec, available: cluster.replicaSets[newSet].ready),
-            oldReplicaSets: oldSets.map { ReplicaSetState(spec: cluster.replicaSets[$0].spec, available: cluster.replicaSets[$0].ready) }
+            newReplicaSet: ReplicaSetState(
+                spec: cluster.replicaSets[newSet].spec, available: cluster.replicaSets[newSet].ready),
+            oldReplicaSets: oldSets.map {
+                ReplicaSetState(spec: cluster.replicaSets[$0].spec, available: cluster.replicaSets[$0].ready)
+            }
         )
         update.settle()
         engine.scale(newSet, to: update.newReplicaSet.spec)

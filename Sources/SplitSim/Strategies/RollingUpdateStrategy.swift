@@ -20,7 +20,9 @@ struct RollingUpdateStrategy: RolloutStrategy {
         engine.addRunningPods(replicas, to: old)
         engine.selectForService([old, new])
         let limits = spec.rollingUpdate.limits(forReplicas: replicas)
-        engine.note("start", "rolling update of \(replicas) pods: maxSurge \(limits.maxSurge), maxUnavailable \(limits.maxUnavailable)")
+        engine.note(
+            "start",
+            "rolling update of \(replicas) pods: maxSurge \(limits.maxSurge), maxUnavailable \(limits.maxUnavailable)")
         engine.startAnalysis()
         let rolling = RollingDeployment(replicas: replicas, parameters: spec.rollingUpdate, newSet: new, oldSets: [old])
         deployment = rolling

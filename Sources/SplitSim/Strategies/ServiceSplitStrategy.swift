@@ -76,7 +76,9 @@ struct ServiceSplitStrategy: SteppedStrategy {
         }
         guard phase == .stepping else { return }
         let reached = engine.readyPods(in: canary) >= canaryTarget
-        if program.waitingForTarget && reached, let step = program.steps[safe: program.index], case .setWeight(let w) = step {
+        if program.waitingForTarget && reached, let step = program.steps[safe: program.index],
+            case .setWeight(let w) = step
+        {
             setWeight(w, in: &engine)
         }
         switch program.advance(targetReached: reached, in: &engine) {
@@ -85,7 +87,8 @@ struct ServiceSplitStrategy: SteppedStrategy {
         case .applyTarget(let step, let index):
             guard case .setWeight(let w) = step else { return }
             canaryTarget = Self.canaryPods(weight: w, of: spec, replicas: replicas)
-            engine.note("step", "step \(index + 1): setWeight \(w) of \(spec.weightScale); canary sized to \(canaryTarget)")
+            engine.note(
+                "step", "step \(index + 1): setWeight \(w) of \(spec.weightScale); canary sized to \(canaryTarget)")
             engine.startAnalysis()
             engine.scale(canary, to: canaryTarget)
             proceed(in: &engine)
@@ -101,7 +104,9 @@ struct ServiceSplitStrategy: SteppedStrategy {
         let split = spec.router.split(weight: Double(w), weightTotal: spec.weightTotal)
         engine.routePerRequest(weight: split, decisions: rulesOn || w > 0 ? ruleDecisions(engine) : [])
         rulesOn = rulesOn || w > 0
-        engine.note("set-weight", "weight \(w) of \(spec.weightScale) → \(ShareText.percent(split.candidateShare)) of requests to the canary")
+        engine.note(
+            "set-weight",
+            "weight \(w) of \(spec.weightScale) → \(ShareText.percent(split.candidateShare)) of requests to the canary")
     }
 
     /// The header and cookie verdicts of ingress-nginx for the scenario's request values;
@@ -114,13 +119,15 @@ struct ServiceSplitStrategy: SteppedStrategy {
             return .init(name: header.name)
         }
         let rules = IngressNginxCanaryRules(header: headerRule, cookieName: spec.cookie, weight: 0, weightTotal: 100)
-        let headers = engine.requestHeaders, cookies = engine.requestCookies
+        let headers = engine.requestHeaders
+        let cookies = engine.requestCookies
         let compiled = rules.compiled(headers: headers, cookies: cookies)
         var decisions: [CanaryDecision] = []
         for header in 0...headers.count {
             for cookie in 0...cookies.count {
-                let requestClass = compiled.requestClass(header: header == 0 ? nil : header - 1,
-                                                         cookie: cookie == 0 ? nil : cookie - 1)
+                let requestClass = compiled.requestClass(
+                    header: header == 0 ? nil : header - 1,
+                    cookie: cookie == 0 ? nil : cookie - 1)
                 decisions.append(compiled.decisions[requestClass])
             }
         }

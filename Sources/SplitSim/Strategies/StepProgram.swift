@@ -68,9 +68,13 @@ struct StepProgram {
                 return advance(targetReached: true, in: &engine)
             }
             var started = monitor
-            started.startWindow(requests: engine.metrics.candidateRequests, failures: engine.metrics.failedCandidateRequests)
+            started.startWindow(
+                requests: engine.metrics.candidateRequests, failures: engine.metrics.failedCandidateRequests)
             measurement = (started, count)
-            engine.note("step", "step \(index + 1): analysis, \(count) measurements every \(SimDuration(nanoseconds: monitor.interval))")
+            engine.note(
+                "step",
+                "step \(index + 1): analysis, \(count) measurements every \(SimDuration(nanoseconds: monitor.interval))"
+            )
             engine.schedule(.stepMeasurement(step: index), after: monitor.interval)
             waitingForTimer = true
             return .wait
@@ -100,8 +104,9 @@ struct StepProgram {
     /// Takes an `analysis` step's measurement and schedules the next one if any are left.
     private mutating func measure(in engine: inout Engine) -> (failed: Bool, done: Bool) {
         guard var current = measurement else { return (false, true) }
-        let verdict = current.monitor.measure(requests: engine.metrics.candidateRequests,
-                                              failures: engine.metrics.failedCandidateRequests)
+        let verdict = current.monitor.measure(
+            requests: engine.metrics.candidateRequests,
+            failures: engine.metrics.failedCandidateRequests)
         current.remaining -= 1
         measurement = current
         engine.note("analysis", "step \(index + 1) analysis: \(verdict)")

@@ -37,6 +37,8 @@ enum CLIError: Error, CustomStringConvertible {
 extension CLIError {
     /// The error for a command that the contract names but this version does not run yet.
     static func notYetBuilt(_ command: String) -> CLIError {
-        .usage("splitsim \(command): not built yet in splitsim \(SplitsimCommandLine.version); see 'splitsim help \(command)' for what it will do")
+        .usage(
+            "splitsim \(command): not built yet in splitsim \(SplitsimCommandLine.version); see 'splitsim help \(command)' for what it will do"
+        )
     }
 }

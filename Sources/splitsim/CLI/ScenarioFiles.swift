@@ -22,7 +22,9 @@ enum ScenarioFiles {
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             let scenarios = names.filter { $0.hasSuffix(".json") && !isSchema($0) }.sorted()
-            guard !scenarios.isEmpty else { throw .inputMissing("\(path): no scenario files (*.json) in this directory") }
+            guard !scenarios.isEmpty else {
+                throw .inputMissing("\(path): no scenario files (*.json) in this directory")
+            }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
             files += scenarios.map { base + "/" + $0 }
         }

@@ -4,16 +4,18 @@ enum SplitsimCommandLine {
     static let version = "0.1.0"
 
     /// Every command, in the order `help` lists them.
-    static var commands: [any Command.Type] { [
-        CompareCommand.self,
-        ValidateCommand.self,
-        TraceCommand.self,
-        RouteCommand.self,
-        ReplicasCommand.self,
-        ExplainCommand.self,
-        InitCommand.self,
-        HelpCommand.self,
-    ] }
+    static var commands: [any Command.Type] {
+        [
+            CompareCommand.self,
+            ValidateCommand.self,
+            TraceCommand.self,
+            RouteCommand.self,
+            ReplicasCommand.self,
+            ExplainCommand.self,
+            InitCommand.self,
+            HelpCommand.self,
+        ]
+    }
 
     /// Runs the tool on the arguments after the program name and returns the exit status.
     static func run(_ arguments: [String]) -> Int32 {
@@ -74,7 +76,8 @@ enum SplitsimCommandLine {
             """
         let width = commands.map { $0.name.count }.max() ?? 0
         for command in commands {
-            text += "  " + command.name + String(repeating: " ", count: width - command.name.count + 2)
+            text +=
+                "  " + command.name + String(repeating: " ", count: width - command.name.count + 2)
                 + command.summary + "\n"
         }
         text += """

@@ -41,7 +41,9 @@ enum CompareCommand: Command {
         let format = try arguments.choice("--format", from: formats) ?? "table"
         let output = try arguments.value(of: "--output")
         let jobs = try arguments.integer("--jobs", in: 1...256) ?? 1
-        let paths = try arguments.positionals(known: ["--runs", "--seed", "--strategy", "--format", "--output", "--jobs"])
+        let paths = try arguments.positionals(known: [
+            "--runs", "--seed", "--strategy", "--format", "--output", "--jobs",
+        ])
 
         var scenarios: [Scenario] = []
         if paths.isEmpty {
@@ -53,7 +55,9 @@ enum CompareCommand: Command {
         } else {
             for file in try ScenarioFiles.expand(paths) {
                 guard !ScenarioFiles.isSchema(file) else {
-                    throw .invalidScenario("\(file): this is the JSON Schema that describes scenarios, not a scenario; expected a scenario file such as scenarios/gateway-smoke-test.json")
+                    throw .invalidScenario(
+                        "\(file): this is the JSON Schema that describes scenarios, not a scenario; expected a scenario file such as scenarios/gateway-smoke-test.json"
+                    )
                 }
                 scenarios.append(try ScenarioFiles.load(file))
             }
@@ -61,8 +65,11 @@ enum CompareCommand: Command {
         if !strategyNames.isEmpty {
             let known = Set(scenarios.flatMap { $0.strategies.map(\.name) })
             for name in strategyNames where !known.contains(name) {
-                var message = "--strategy: no strategy named \"\(name)\"; expected one of: \(known.sorted().map { "\"\($0)\"" }.joined(separator: ", "))"
-                if let near = ArgumentList.nearest(to: name, among: Array(known)) { message += " (did you mean \"\(near)\"?)" }
+                var message =
+                    "--strategy: no strategy named \"\(name)\"; expected one of: \(known.sorted().map { "\"\($0)\"" }.joined(separator: ", "))"
+                if let near = ArgumentList.nearest(to: name, among: Array(known)) {
+                    message += " (did you mean \"\(near)\"?)"
+                }
                 throw arguments.usage(message)
             }
         }
@@ -73,11 +80,14 @@ enum CompareCommand: Command {
             if let seed { scenario.seed = seed }
             let selected = strategyNames.filter { name in scenario.strategies.contains { $0.name == name } }
             if !strategyNames.isEmpty && selected.isEmpty { continue }
-            let requests = scenario.requestsToSimulate(strategies: selected.isEmpty ? scenario.strategies.count : selected.count)
+            let requests = scenario.requestsToSimulate(
+                strategies: selected.isEmpty ? scenario.strategies.count : selected.count)
             if requests > Self.longRunRequests {
                 // About 20 ns per request on one core; say so before a long wait.
                 let minutes = Int((requests * 20e-9 / Double(jobs) / 60).rounded(.up))
-                Console.writeError("splitsim compare: \(scenario.file) simulates up to \(Int(requests / 1e9)) billion requests; this may take \(minutes) min or more (fewer --runs or a shorter duration is faster)")
+                Console.writeError(
+                    "splitsim compare: \(scenario.file) simulates up to \(Int(requests / 1e9)) billion requests; this may take \(minutes) min or more (fewer --runs or a shorter duration is faster)"
+                )
             }
             comparisons.append(Comparison.run(scenario, strategies: selected, jobs: jobs))
         }

@@ -26,7 +26,9 @@ enum ExplainCommand: Command {
                 guard let explanation = StrategyExplanation.of(kind: kind) else {
                     let all = StrategyExplanation.all.map(\.kind)
                     var message = "unknown kind \"\(kind)\"; expected one of \(all.joined(separator: ", "))"
-                    if let near = ArgumentList.nearest(to: kind, among: all) { message += " (did you mean \"\(near)\"?)" }
+                    if let near = ArgumentList.nearest(to: kind, among: all) {
+                        message += " (did you mean \"\(near)\"?)"
+                    }
                     throw arguments.usage(message)
                 }
                 return explanation

@@ -44,14 +44,16 @@ enum ReplicasCommand: Command {
         let replicas = try arguments.integer("--replicas", in: 0...largestCount)
         let weight = try arguments.integer("--weight", in: 0...100)
         let maxSurge = try intOrPercent("--max-surge", in: &arguments) ?? RollingUpdateParameters.defaults.maxSurge
-        let maxUnavailable = try intOrPercent("--max-unavailable", in: &arguments)
+        let maxUnavailable =
+            try intOrPercent("--max-unavailable", in: &arguments)
             ?? RollingUpdateParameters.defaults.maxUnavailable
         let stable = try arguments.value(of: "--stable").map { text throws(CLIError) in
             try replicaSet(text, flag: "--stable", in: arguments)
         }
-        let canary = try arguments.value(of: "--canary").map { text throws(CLIError) in
-            try replicaSet(text, flag: "--canary", in: arguments)
-        } ?? .empty
+        let canary =
+            try arguments.value(of: "--canary").map { text throws(CLIError) in
+                try replicaSet(text, flag: "--canary", in: arguments)
+            } ?? .empty
         let older = try arguments.values(of: "--older").map { text throws(CLIError) in
             try replicaSet(text, flag: "--older", in: arguments)
         }
@@ -73,20 +75,24 @@ enum ReplicasCommand: Command {
         let state = CanaryRolloutState(
             replicas: replicas, weight: weight, maxSurge: maxSurge, maxUnavailable: maxUnavailable,
             stable: stable, canary: canary, older: older)
-        let counts = trafficRouting
+        let counts =
+            trafficRouting
             ? CanaryReplicaCalculator.trafficRoutedCounts(replicas: replicas, weight: weight)
             : CanaryReplicaCalculator.basicCanaryCounts(for: state)
         if format == "json" {
             Console.write("{\"stable\": \(counts.stable), \"canary\": \(counts.canary)}\n")
         } else {
-            Console.write(trafficRouting ? routedExplanation(of: state, counts: counts) : basicExplanation(of: state, counts: counts))
+            Console.write(
+                trafficRouting
+                    ? routedExplanation(of: state, counts: counts) : basicExplanation(of: state, counts: counts))
         }
     }
 
     // MARK: - Parsing
 
     /// Reads an optional `maxSurge`-style value: a count such as `3` or a percentage such as `25%`.
-    private static func intOrPercent(_ flag: String, in arguments: inout ArgumentList) throws(CLIError) -> IntOrPercent? {
+    private static func intOrPercent(_ flag: String, in arguments: inout ArgumentList) throws(CLIError) -> IntOrPercent?
+    {
         guard let text = try arguments.value(of: flag) else { return nil }
         let isPercent = text.hasSuffix("%")
         guard let number = count(isPercent ? String(text.dropLast()) : text) else {
@@ -97,7 +103,9 @@ enum ReplicasCommand: Command {
     }
 
     /// Parses `SPEC/AVAILABLE`, e.g. `10/8`.
-    private static func replicaSet(_ text: String, flag: String, in arguments: ArgumentList) throws(CLIError) -> ReplicaSetState {
+    private static func replicaSet(_ text: String, flag: String, in arguments: ArgumentList) throws(CLIError)
+        -> ReplicaSetState
+    {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let spec = count(parts[0]), let available = count(parts[1]) else {
             throw arguments.usage(
@@ -113,7 +121,8 @@ enum ReplicasCommand: Command {
     /// A non-negative decimal count no larger than ``largestCount``, or nil.
     private static func count(_ text: some StringProtocol) -> Int? {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let number = Int(text), number <= largestCount else { return nil }
+            let number = Int(text), number <= largestCount
+        else { return nil }
         return number
     }
 
@@ -129,19 +138,24 @@ enum ReplicasCommand: Command {
         ) { candidate in
             if !candidates.contains(candidate) { candidates.append(candidate) }
         }
-        var text = "Argo Rollouts basic canary (no traffic router), \(state.replicas) replicas at weight \(state.weight) %\n"
-        text += "  limits:   maxSurge \(state.maxSurge) -> \(limits.maxSurge), maxUnavailable \(state.maxUnavailable)"
+        var text =
+            "Argo Rollouts basic canary (no traffic router), \(state.replicas) replicas at weight \(state.weight) %\n"
+        text +=
+            "  limits:   maxSurge \(state.maxSurge) -> \(limits.maxSurge), maxUnavailable \(state.maxUnavailable)"
             + " -> \(limits.maxUnavailable): at most \(state.replicas + limits.maxSurge) pods,"
             + " at least \(state.replicas - limits.maxUnavailable) available\n"
         if state.replicas == 0 {
             text += "  target:   no pods\n"
         } else if candidates.isEmpty {
-            text += "  target:   canary/total \(split(target)); no candidate split is allowed, so all pods stay stable\n"
+            text +=
+                "  target:   canary/total \(split(target)); no candidate split is allowed, so all pods stay stable\n"
         } else {
-            text += "  target:   canary/total \(split(target)), the closest to \(state.weight) % among "
+            text +=
+                "  target:   canary/total \(split(target)), the closest to \(state.weight) % among "
                 + candidates.map(split).joined(separator: ", ") + "\n"
         }
-        text += "  now:      stable \(state.stable.spec) (\(state.stable.available) available),"
+        text +=
+            "  now:      stable \(state.stable.spec) (\(state.stable.available) available),"
             + " canary \(state.canary.spec) (\(state.canary.available) available)"
         let olderPods = state.older.reduce(0) { $0 + $1.spec }
         if !state.older.isEmpty {

@@ -76,7 +76,8 @@ enum RouteCommand: Command {
         var keys: [String]?
         if let keysText {
             guard keyedPolicies.contains(policy) else {
-                throw arguments.usage("--keys: \(policy) does not pick by key; expected --policy ring-hash, maglev or split-clients")
+                throw arguments.usage(
+                    "--keys: \(policy) does not pick by key; expected --policy ring-hash, maglev or split-clients")
             }
             let parsed = keysText.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard !parsed.contains(where: \.isEmpty) else {
@@ -100,13 +101,16 @@ enum RouteCommand: Command {
     }
 
     /// Builds the policy and routes `requests` requests; `nil` marks a key no bucket took.
-    private static func route(policy: String, backends: BackendList, requests: Int, seed: UInt64, keys: [String]?) throws -> [Int?] {
+    private static func route(policy: String, backends: BackendList, requests: Int, seed: UInt64, keys: [String]?)
+        throws -> [Int?]
+    {
         let key: (Int) -> String = { index in keys.map { $0[index % $0.count] } ?? "user-\(index + 1)" }
         switch policy {
         case "alias":
             return draw(try AliasTable(weights: backends.weights()), requests: requests, seed: seed)
         case "smooth-wrr":
-            return draw(try SmoothWeightedRoundRobin(weights: backends.integerWeights()), requests: requests, seed: seed)
+            return draw(
+                try SmoothWeightedRoundRobin(weights: backends.integerWeights()), requests: requests, seed: seed)
         case "edf":
             return draw(try EDFScheduler(weights: backends.weights()), requests: requests, seed: seed)
         case "ring-hash":

@@ -36,13 +36,19 @@ enum TraceCommand: Command {
         if let seed { scenario.seed = seed }
         guard let strategy = scenario.strategies.first(where: { $0.name == strategyName }) else {
             let names = scenario.strategies.map(\.name)
-            var message = "--strategy: no strategy named \"\(strategyName)\" in \(files[0]); expected one of: \(names.map { "\"\($0)\"" }.joined(separator: ", "))"
-            if let near = ArgumentList.nearest(to: strategyName, among: names) { message += " (did you mean \"\(near)\"?)" }
+            var message =
+                "--strategy: no strategy named \"\(strategyName)\" in \(files[0]); expected one of: \(names.map { "\"\($0)\"" }.joined(separator: ", "))"
+            if let near = ArgumentList.nearest(to: strategyName, among: names) {
+                message += " (did you mean \"\(near)\"?)"
+            }
             throw arguments.usage(message)
         }
-        let result = Simulation.run(strategy, of: scenario, run: run - 1,
-                                    traffic: Simulation.trafficModel(for: scenario), tracing: true)
+        let result = Simulation.run(
+            strategy, of: scenario, run: run - 1,
+            traffic: Simulation.trafficModel(for: scenario), tracing: true)
         let events = result.trace ?? []
-        Console.write(format == "json" ? TraceRenderer.json(events, strategy: strategy.name, run: run) : TraceRenderer.text(events))
+        Console.write(
+            format == "json"
+                ? TraceRenderer.json(events, strategy: strategy.name, run: run) : TraceRenderer.text(events))
     }
 }

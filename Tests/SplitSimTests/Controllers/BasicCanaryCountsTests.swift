@@ -204,10 +204,11 @@ struct BasicCanaryCountsTests {
             state.stable = .fullyAvailable(counts.stable)
             state.canary = .fullyAvailable(counts.canary)
         }
-        #expect(seen == [
-            .init(stable: 10, canary: 1), .init(stable: 9, canary: 1), .init(stable: 9, canary: 2),
-            .init(stable: 8, canary: 2), .init(stable: 8, canary: 3), .init(stable: 7, canary: 3),
-            .init(stable: 7, canary: 3),
-        ])
+        #expect(
+            seen == [
+                .init(stable: 10, canary: 1), .init(stable: 9, canary: 1), .init(stable: 9, canary: 2),
+                .init(stable: 8, canary: 2), .init(stable: 8, canary: 3), .init(stable: 7, canary: 3),
+                .init(stable: 7, canary: 3),
+            ])
     }
 }

@@ -30,8 +30,9 @@ struct DeploymentRollingUpdateTests {
         (3, 0, 1, 2, 2),
     ])
     func newReplicaSetReplicas(replicas: Int, maxSurge: Int, newSpec: Int, totalSpec: Int, expected: Int) {
-        #expect(DeploymentRollingUpdate.newReplicaSetReplicas(
-            replicas: replicas, maxSurge: maxSurge, newSpec: newSpec, totalSpec: totalSpec) == expected)
+        #expect(
+            DeploymentRollingUpdate.newReplicaSetReplicas(
+                replicas: replicas, maxSurge: maxSurge, newSpec: newSpec, totalSpec: totalSpec) == expected)
     }
 
     /// One upstream sync at a time: it scales the new set up or the old set down, never both.
@@ -45,8 +46,9 @@ struct DeploymentRollingUpdateTests {
         let start = DeploymentRollingUpdate(
             replicas: 3, parameters: RollingUpdateParameters(maxSurge: .count(0), maxUnavailable: .count(1)),
             oldReplicaSets: [.fullyAvailable(3)])
-        #expect(trajectory(of: start, settling: false)
-            == [[0, 3], [0, 2], [1, 2], [1, 1], [2, 1], [2, 0], [3, 0]])
+        #expect(
+            trajectory(of: start, settling: false)
+                == [[0, 3], [0, 2], [1, 2], [1, 1], [2, 1], [2, 0], [3, 0]])
     }
 
     /// Settled: the syncs that follow each resize before any pod can start are folded in.

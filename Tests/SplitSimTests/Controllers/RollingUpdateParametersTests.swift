@@ -17,7 +17,9 @@ struct RollingUpdateParametersTests {
         (.percent(100), .count(0), 3, 3, 0),
         (.percent(10), .percent(10), 5, 1, 0),
     ])
-    func resolveFenceposts(maxSurge: IntOrPercent, maxUnavailable: IntOrPercent, replicas: Int, surge: Int, unavailable: Int) {
+    func resolveFenceposts(
+        maxSurge: IntOrPercent, maxUnavailable: IntOrPercent, replicas: Int, surge: Int, unavailable: Int
+    ) {
         let resolved = RollingUpdateParameters.resolveFenceposts(
             maxSurge: maxSurge, maxUnavailable: maxUnavailable, replicas: replicas)
         #expect(resolved == RollingUpdateLimits(maxSurge: surge, maxUnavailable: unavailable))
@@ -29,12 +31,17 @@ struct RollingUpdateParametersTests {
     }
 
     @Test func limitsOfAnEmptyRolloutAllowNoUnavailability() {
-        #expect(RollingUpdateParameters.resolveFenceposts(maxSurge: .count(0), maxUnavailable: .count(0), replicas: 0)
-            == RollingUpdateLimits(maxSurge: 0, maxUnavailable: 1))
-        #expect(RollingUpdateParameters.defaults.limits(forReplicas: 0) == RollingUpdateLimits(maxSurge: 0, maxUnavailable: 0))
+        #expect(
+            RollingUpdateParameters.resolveFenceposts(maxSurge: .count(0), maxUnavailable: .count(0), replicas: 0)
+                == RollingUpdateLimits(maxSurge: 0, maxUnavailable: 1))
+        #expect(
+            RollingUpdateParameters.defaults.limits(forReplicas: 0)
+                == RollingUpdateLimits(maxSurge: 0, maxUnavailable: 0))
     }
 
     @Test func defaultsAreTwentyFivePercent() {
-        #expect(RollingUpdateParameters.defaults == RollingUpdateParameters(maxSurge: .percent(25), maxUnavailable: .percent(25)))
+        #expect(
+            RollingUpdateParameters.defaults
+                == RollingUpdateParameters(maxSurge: .percent(25), maxUnavailable: .percent(25)))
     }
 }

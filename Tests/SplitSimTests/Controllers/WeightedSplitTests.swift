@@ -60,10 +60,11 @@ struct WeightedSplitTests {
     @Test func candidatesComeInUpstreamOrder() {
         var candidates: [CanaryReplicaCounts] = []
         CanaryReplicaCalculator.forEachSplitCandidate(replicas: 10, weight: 24, maxSurge: 1) { candidates.append($0) }
-        #expect(candidates == [
-            .init(stable: 7, canary: 3), .init(stable: 8, canary: 2), .init(stable: 8, canary: 3),
-            .init(stable: 9, canary: 2),
-        ])
+        #expect(
+            candidates == [
+                .init(stable: 7, canary: 3), .init(stable: 8, canary: 2), .init(stable: 8, canary: 3),
+                .init(stable: 9, canary: 2),
+            ])
     }
 
     @Test func tiedFloorIsNotACandidate() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SplitSim
 
 @Suite("JSON parser")
@@ -23,12 +24,13 @@ struct JSONParserTests {
         let members = try #require(node.members)
         #expect(members.map(\.key) == ["a", "b"])
         let elements = try #require(node["a"]?.elements)
-        #expect(elements.map(\.value) == [
-            .number(JSONNumber(literal: "1", value: 1)),
-            .number(JSONNumber(literal: "-2.5", value: -2.5)),
-            .number(JSONNumber(literal: "3e2", value: 300)),
-            .bool(true), .bool(false), .null, .string("x"),
-        ])
+        #expect(
+            elements.map(\.value) == [
+                .number(JSONNumber(literal: "1", value: 1)),
+                .number(JSONNumber(literal: "-2.5", value: -2.5)),
+                .number(JSONNumber(literal: "3e2", value: 300)),
+                .bool(true), .bool(false), .null, .string("x"),
+            ])
         #expect(node["b"]?.value == .object([]))
         #expect(try parse("[]").value == .array([]))
         #expect(try parse("0").value == .number(JSONNumber(0)))
@@ -124,7 +126,9 @@ struct JSONParserTests {
     @Test func rejectsDuplicateKeysWithTheirPath() {
         let text = "{\n  \"cluster\": {\n    \"replicas\": 3,\n    \"replicas\": 4\n  }\n}"
         #expect(failure(text)?.description == "4:5: duplicate key cluster.replicas; first defined at line 3, column 5")
-        #expect(failure(#"{"a": [{"k": 1, "k": 2}]}"#)?.description == "1:17: duplicate key a[0].k; first defined at line 1, column 9")
+        #expect(
+            failure(#"{"a": [{"k": 1, "k": 2}]}"#)?.description
+                == "1:17: duplicate key a[0].k; first defined at line 1, column 9")
     }
 
     @Test func limitsNesting() {

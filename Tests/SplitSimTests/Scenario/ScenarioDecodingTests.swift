@@ -1,14 +1,16 @@
 import Foundation
 import Testing
+
 @testable import SplitSim
 
 @Suite("Scenario decoding")
 struct ScenarioDecodingTests {
     @Test func designExampleCombinesRpsAndProfile() {
         // DESIGN.md §4 shows both ways of giving the rate in one file; a real file picks one.
-        #expect(ScenarioFixtures.problems(in: ScenarioFixtures.designExample) == [
-            "traffic: both rps and profile are given; expected exactly one of them",
-        ])
+        #expect(
+            ScenarioFixtures.problems(in: ScenarioFixtures.designExample) == [
+                "traffic: both rps and profile are given; expected exactly one of them"
+            ])
     }
 
     @Test func decodesTheDesignExample() throws {
@@ -19,20 +21,27 @@ struct ScenarioDecodingTests {
         #expect(scenario.seed == 7)
         #expect(scenario.runs == 20)
         #expect(scenario.duration == .minutes(120))
-        #expect(scenario.traffic == TrafficSpec(
-            rates: [RatePoint(at: .zero, rps: 200), RatePoint(at: .minutes(30), rps: 800)],
-            users: 50_000,
-            requestsPerConnection: 50,
-            headers: [HeaderShare(name: "x-canary", value: "true", share: 0.001)],
-            cookies: [CookieShare(name: "canary", value: "always", userShare: 0.01)]
-        ))
-        #expect(scenario.cluster == ClusterSpec(
-            replicas: 10, podStartup: .seconds(30), podShutdown: .seconds(30), podCapacityRps: 60, podHourlyCost: 0.10
-        ))
-        #expect(scenario.versions == VersionsSpec(
-            stable: VersionSpec(errorRate: 0.001),
-            candidate: VersionSpec(errorRate: 0.001, fault: FaultSpec(errorRate: 0.2, users: 0.3, after: .zero))
-        ))
+        #expect(
+            scenario.traffic
+                == TrafficSpec(
+                    rates: [RatePoint(at: .zero, rps: 200), RatePoint(at: .minutes(30), rps: 800)],
+                    users: 50_000,
+                    requestsPerConnection: 50,
+                    headers: [HeaderShare(name: "x-canary", value: "true", share: 0.001)],
+                    cookies: [CookieShare(name: "canary", value: "always", userShare: 0.01)]
+                ))
+        #expect(
+            scenario.cluster
+                == ClusterSpec(
+                    replicas: 10, podStartup: .seconds(30), podShutdown: .seconds(30), podCapacityRps: 60,
+                    podHourlyCost: 0.10
+                ))
+        #expect(
+            scenario.versions
+                == VersionsSpec(
+                    stable: VersionSpec(errorRate: 0.001),
+                    candidate: VersionSpec(errorRate: 0.001, fault: FaultSpec(errorRate: 0.2, users: 0.3, after: .zero))
+                ))
         let analysis = AnalysisSpec(
             interval: .minutes(1), maxErrorRate: 0.01, minRequests: 50, failureLimit: 0,
             initialDelay: .zero, afterPromotion: .minutes(10)
@@ -42,26 +51,47 @@ struct ScenarioDecodingTests {
         let smokeTest = SmokeTestSpec(requests: 200, rps: 5, maxErrorRate: 0.01, coverage: 0.5)
         let tenMinutes = Step.pause(.minutes(10))
         let expected: [StrategySpec] = [
-            StrategySpec(name: "ingress 5/20/50", analysis: analysis, kind: .serviceSplit(ServiceSplitSpec(
-                router: .ingressNginx, weightTotal: 100, canaryReplicas: .matchWeight, header: header, cookie: "canary",
-                steps: [.setWeight(5), tenMinutes, .setWeight(20), tenMinutes, .setWeight(50), tenMinutes]
-            ))),
-            StrategySpec(name: "second Deployment", analysis: analysis, kind: .deploymentSplit(DeploymentSplitSpec(
-                steps: [.setReplicas(1), .pause(.minutes(20)), .setReplicas(3), .pause(.minutes(20))]
-            ))),
-            StrategySpec(name: "basic canary", analysis: analysis, kind: .replicaSetSplit(ReplicaSetSplitSpec(
-                steps: [.setWeight(10), tenMinutes, .setWeight(50), tenMinutes], maxSurge: .percent(25), maxUnavailable: .count(0)
-            ))),
-            StrategySpec(name: "gateway + smoke test", analysis: analysis, kind: .gatewayRoute(GatewayRouteSpec(
-                header: header, canaryReplicas: 1, smokeTest: smokeTest, approvalDelay: .zero,
-                maxSurge: .percent(25), maxUnavailable: .count(0)
-            ))),
-            StrategySpec(name: "blue-green", analysis: analysis, kind: .blueGreen(BlueGreenSpec(
-                previewReplicas: 10, smokeTest: smokeTest, autoPromotion: .minutes(10), scaleDownDelay: .seconds(30)
-            ))),
-            StrategySpec(name: "plain rolling update", analysis: analysis, kind: .rollingUpdate(RollingUpdateSpec(
-                maxSurge: .percent(25), maxUnavailable: .percent(25)
-            ))),
+            StrategySpec(
+                name: "ingress 5/20/50", analysis: analysis,
+                kind: .serviceSplit(
+                    ServiceSplitSpec(
+                        router: .ingressNginx, weightTotal: 100, canaryReplicas: .matchWeight, header: header,
+                        cookie: "canary",
+                        steps: [.setWeight(5), tenMinutes, .setWeight(20), tenMinutes, .setWeight(50), tenMinutes]
+                    ))),
+            StrategySpec(
+                name: "second Deployment", analysis: analysis,
+                kind: .deploymentSplit(
+                    DeploymentSplitSpec(
+                        steps: [.setReplicas(1), .pause(.minutes(20)), .setReplicas(3), .pause(.minutes(20))]
+                    ))),
+            StrategySpec(
+                name: "basic canary", analysis: analysis,
+                kind: .replicaSetSplit(
+                    ReplicaSetSplitSpec(
+                        steps: [.setWeight(10), tenMinutes, .setWeight(50), tenMinutes], maxSurge: .percent(25),
+                        maxUnavailable: .count(0)
+                    ))),
+            StrategySpec(
+                name: "gateway + smoke test", analysis: analysis,
+                kind: .gatewayRoute(
+                    GatewayRouteSpec(
+                        header: header, canaryReplicas: 1, smokeTest: smokeTest, approvalDelay: .zero,
+                        maxSurge: .percent(25), maxUnavailable: .count(0)
+                    ))),
+            StrategySpec(
+                name: "blue-green", analysis: analysis,
+                kind: .blueGreen(
+                    BlueGreenSpec(
+                        previewReplicas: 10, smokeTest: smokeTest, autoPromotion: .minutes(10),
+                        scaleDownDelay: .seconds(30)
+                    ))),
+            StrategySpec(
+                name: "plain rolling update", analysis: analysis,
+                kind: .rollingUpdate(
+                    RollingUpdateSpec(
+                        maxSurge: .percent(25), maxUnavailable: .percent(25)
+                    ))),
         ]
         #expect(scenario.strategies.count == expected.count)
         for (decoded, wanted) in zip(scenario.strategies, expected) {
@@ -76,7 +106,9 @@ struct ScenarioDecodingTests {
         #expect(scenario.runs == 10)
         #expect(scenario.duration == .minutes(60))
         #expect(scenario.description == nil)
-        #expect(scenario.traffic == TrafficSpec(rates: [RatePoint(at: .zero, rps: 100)], users: 10_000, requestsPerConnection: 1))
+        #expect(
+            scenario.traffic
+                == TrafficSpec(rates: [RatePoint(at: .zero, rps: 100)], users: 10_000, requestsPerConnection: 1))
         #expect(scenario.cluster == ClusterSpec(replicas: 4, podStartup: .seconds(30), podShutdown: .seconds(30)))
         #expect(scenario.versions == VersionsSpec())
         #expect(scenario.analysis == nil)
@@ -84,48 +116,66 @@ struct ScenarioDecodingTests {
     }
 
     @Test func appliesStrategyDefaults() throws {
-        let text = ScenarioFixtures.scenario([("strategies", #"""
-        [{"name": "svc", "kind": "service-split", "steps": [{"setWeight": 10}]},
-         {"name": "gw", "kind": "gateway-route", "header": {"name": "x-canary"}},
-         {"name": "bg", "kind": "blue-green"},
-         {"name": "rs", "kind": "replicaset-split", "steps": [{"setWeight": 50}]},
-         {"name": "dep", "kind": "deployment-split", "steps": [{"setWeight": 50}, {"analysis": {}}]}]
-        """#), ("analysis", "{}")])
-        let scenario = try Scenario(decoding: text, file: "x.json")
-        #expect(scenario.analysis == AnalysisSpec(
-            interval: .minutes(1), maxErrorRate: 0.01, minRequests: 1, failureLimit: 0, initialDelay: .zero, afterPromotion: .zero
-        ))
-        #expect(scenario.strategies.map(\.kind) == [
-            .serviceSplit(ServiceSplitSpec(
-                router: .ingressNginx, weightTotal: 100, canaryReplicas: .matchWeight, header: nil, cookie: nil,
-                steps: [.setWeight(10)], scaleDownDelay: .seconds(30), abortScaleDownDelay: .seconds(30)
-            )),
-            .gatewayRoute(GatewayRouteSpec(
-                header: HeaderMatch(name: "x-canary"), canaryReplicas: 1, smokeTest: nil, approvalDelay: .zero,
-                maxSurge: .percent(25), maxUnavailable: .percent(25)
-            )),
-            .blueGreen(BlueGreenSpec(previewReplicas: 4, smokeTest: nil, autoPromotion: nil, scaleDownDelay: .seconds(30))),
-            .replicaSetSplit(ReplicaSetSplitSpec(steps: [.setWeight(50)], maxSurge: .percent(25), maxUnavailable: .percent(25))),
-            .deploymentSplit(DeploymentSplitSpec(steps: [.setWeight(50), .analysis(count: 1)])),
+        let text = ScenarioFixtures.scenario([
+            (
+                "strategies",
+                #"""
+                [{"name": "svc", "kind": "service-split", "steps": [{"setWeight": 10}]},
+                 {"name": "gw", "kind": "gateway-route", "header": {"name": "x-canary"}},
+                 {"name": "bg", "kind": "blue-green"},
+                 {"name": "rs", "kind": "replicaset-split", "steps": [{"setWeight": 50}]},
+                 {"name": "dep", "kind": "deployment-split", "steps": [{"setWeight": 50}, {"analysis": {}}]}]
+                """#
+            ), ("analysis", "{}"),
         ])
+        let scenario = try Scenario(decoding: text, file: "x.json")
+        #expect(
+            scenario.analysis
+                == AnalysisSpec(
+                    interval: .minutes(1), maxErrorRate: 0.01, minRequests: 1, failureLimit: 0, initialDelay: .zero,
+                    afterPromotion: .zero
+                ))
+        #expect(
+            scenario.strategies.map(\.kind) == [
+                .serviceSplit(
+                    ServiceSplitSpec(
+                        router: .ingressNginx, weightTotal: 100, canaryReplicas: .matchWeight, header: nil, cookie: nil,
+                        steps: [.setWeight(10)], scaleDownDelay: .seconds(30), abortScaleDownDelay: .seconds(30)
+                    )),
+                .gatewayRoute(
+                    GatewayRouteSpec(
+                        header: HeaderMatch(name: "x-canary"), canaryReplicas: 1, smokeTest: nil, approvalDelay: .zero,
+                        maxSurge: .percent(25), maxUnavailable: .percent(25)
+                    )),
+                .blueGreen(
+                    BlueGreenSpec(previewReplicas: 4, smokeTest: nil, autoPromotion: nil, scaleDownDelay: .seconds(30))),
+                .replicaSetSplit(
+                    ReplicaSetSplitSpec(steps: [.setWeight(50)], maxSurge: .percent(25), maxUnavailable: .percent(25))),
+                .deploymentSplit(DeploymentSplitSpec(steps: [.setWeight(50), .analysis(count: 1)])),
+            ])
     }
 
     @Test func resolvesStrategyAnalysis() throws {
         let text = ScenarioFixtures.scenario([
             ("analysis", #"{"interval": "2m"}"#),
-            ("strategies", #"""
-            [{"name": "inherits", "kind": "rolling-update"},
-             {"name": "none", "kind": "rolling-update", "analysis": null},
-             {"name": "own", "kind": "rolling-update", "analysis": {"maxErrorRate": 0.05}}]
-            """#),
+            (
+                "strategies",
+                #"""
+                [{"name": "inherits", "kind": "rolling-update"},
+                 {"name": "none", "kind": "rolling-update", "analysis": null},
+                 {"name": "own", "kind": "rolling-update", "analysis": {"maxErrorRate": 0.05}}]
+                """#
+            ),
         ])
         let scenario = try Scenario(decoding: text, file: "x.json")
-        #expect(scenario.strategies.map(\.analysis) == [
-            AnalysisSpec(interval: .minutes(2)),
-            nil,
-            AnalysisSpec(maxErrorRate: 0.05),
-        ])
-        let withoutScenarioAnalysis = try Scenario(decoding: ScenarioFixtures.scenario([("analysis", "null")]), file: "x.json")
+        #expect(
+            scenario.strategies.map(\.analysis) == [
+                AnalysisSpec(interval: .minutes(2)),
+                nil,
+                AnalysisSpec(maxErrorRate: 0.05),
+            ])
+        let withoutScenarioAnalysis = try Scenario(
+            decoding: ScenarioFixtures.scenario([("analysis", "null")]), file: "x.json")
         #expect(withoutScenarioAnalysis.analysis == nil)
         #expect(withoutScenarioAnalysis.strategies[0].analysis == nil)
     }
@@ -137,13 +187,16 @@ struct ScenarioDecodingTests {
             ("duration", "5400"),
             ("analysis", "{}"),
             ("traffic", #"{"profile": [{"at": 0, "rps": 0}, {"at": "1h", "rps": 50}], "requestsPerConnection": 2.5}"#),
-            ("strategies", #"""
-            [{"name": "gw api", "description": "relative weights", "kind": "service-split", "router": "gateway-api", "weightTotal": 1000000,
-              "canaryReplicas": 2, "header": {"name": "x-beta", "pattern": "^yes$"},
-              "steps": [{"setWeight": 500000}, {"pause": {"duration": "90s"}}, {"pause": 30}, {"analysis": {"count": 3}}]},
-             {"name": "nginx 1000", "kind": "service-split", "weightTotal": 1000, "steps": [{"setWeight": 1000}]},
-             {"name": "rs", "kind": "rolling-update", "maxSurge": 0, "maxUnavailable": "100%"}]
-            """#),
+            (
+                "strategies",
+                #"""
+                [{"name": "gw api", "description": "relative weights", "kind": "service-split", "router": "gateway-api", "weightTotal": 1000000,
+                  "canaryReplicas": 2, "header": {"name": "x-beta", "pattern": "^yes$"},
+                  "steps": [{"setWeight": 500000}, {"pause": {"duration": "90s"}}, {"pause": 30}, {"analysis": {"count": 3}}]},
+                 {"name": "nginx 1000", "kind": "service-split", "weightTotal": 1000, "steps": [{"setWeight": 1000}]},
+                 {"name": "rs", "kind": "rolling-update", "maxSurge": 0, "maxUnavailable": "100%"}]
+                """#
+            ),
         ])
         let scenario = try Scenario(decoding: text, file: "x.json")
         #expect(scenario.seed == UInt64.max)
@@ -153,7 +206,8 @@ struct ScenarioDecodingTests {
         #expect(scenario.traffic.rps(at: .minutes(59)) == 0)
         #expect(scenario.traffic.rps(at: .minutes(60)) == 50)
         guard case .serviceSplit(let gateway) = scenario.strategies[0].kind,
-              case .serviceSplit(let nginx) = scenario.strategies[1].kind else {
+            case .serviceSplit(let nginx) = scenario.strategies[1].kind
+        else {
             Issue.record("expected two service-splits")
             return
         }
@@ -162,13 +216,17 @@ struct ScenarioDecodingTests {
         #expect(gateway.weightScale == 1_000_000)
         #expect(gateway.canaryReplicas == .fixed(2))
         #expect(gateway.header == HeaderMatch(name: "x-beta", pattern: "^yes$"))
-        #expect(gateway.steps == [.setWeight(500_000), .pause(.seconds(90)), .pause(.seconds(30)), .analysis(count: 3)])
+        #expect(
+            gateway.steps == [.setWeight(500_000), .pause(.seconds(90)), .pause(.seconds(30)), .analysis(count: 3)])
         #expect(nginx.weightScale == 1000)
-        #expect(scenario.strategies[2].kind == .rollingUpdate(RollingUpdateSpec(maxSurge: .count(0), maxUnavailable: .percent(100))))
+        #expect(
+            scenario.strategies[2].kind
+                == .rollingUpdate(RollingUpdateSpec(maxSurge: .count(0), maxUnavailable: .percent(100))))
     }
 
     @Test func loadsFilesAndMapsErrorsToExitCodes() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("splitsim-scenario-\(UInt64.random(in: 0...UInt64.max))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "splitsim-scenario-\(UInt64.random(in: 0...UInt64.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
@@ -188,7 +246,10 @@ struct ScenarioDecodingTests {
 
         let binary = directory.appendingPathComponent("binary.json").path
         try Data([0x7B, 0x0A, 0x20, 0xFF, 0x7D]).write(to: URL(fileURLWithPath: binary))
-        #expect(throws: ScenarioError.malformedJSON(file: binary, line: 2, column: 2, message: "invalid UTF-8; expected a UTF-8 text file")) {
+        #expect(
+            throws: ScenarioError.malformedJSON(
+                file: binary, line: 2, column: 2, message: "invalid UTF-8; expected a UTF-8 text file")
+        ) {
             try Scenario.load(contentsOf: binary)
         }
 
@@ -199,19 +260,26 @@ struct ScenarioDecodingTests {
             Issue.record("expected malformed JSON")
         } catch {
             #expect(error.exitCode == 65)
-            #expect(error.description == "\(broken):3:3: malformed JSON: expected ',' or '}' after an object member, found '\"'")
+            #expect(
+                error.description
+                    == "\(broken):3:3: malformed JSON: expected ',' or '}' after an object member, found '\"'")
         }
     }
 
     @Test func rendersEveryProblemOnItsOwnLine() {
-        let error = ScenarioError.invalid(file: "scenarios/x.json", problems: [
-            ScenarioProblem(path: JSONPath.root.key("runs"), message: "0 is out of range; expected 1...10000"),
-            ScenarioProblem(path: JSONPath.root.key("cluster").key("replica"), message: "unknown key; did you mean \"replicas\"?"),
-        ])
+        let error = ScenarioError.invalid(
+            file: "scenarios/x.json",
+            problems: [
+                ScenarioProblem(path: JSONPath.root.key("runs"), message: "0 is out of range; expected 1...10000"),
+                ScenarioProblem(
+                    path: JSONPath.root.key("cluster").key("replica"),
+                    message: "unknown key; did you mean \"replicas\"?"),
+            ])
         #expect(error.exitCode == 65)
-        #expect(error.description == """
-        scenarios/x.json: runs: 0 is out of range; expected 1...10000
-        scenarios/x.json: cluster.replica: unknown key; did you mean "replicas"?
-        """)
+        #expect(
+            error.description == """
+                scenarios/x.json: runs: 0 is out of range; expected 1...10000
+                scenarios/x.json: cluster.replica: unknown key; did you mean "replicas"?
+                """)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SplitSim
 
 /// Checks that `scenarios/scenario.schema.json` describes exactly what the decoder accepts.
@@ -8,9 +9,9 @@ struct ScenarioSchemaTests {
     /// The schema, parsed with the scenario JSON parser.
     private static func schema() throws -> JSONNode {
         let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent() // Scenario
-            .deletingLastPathComponent() // SplitSimTests
-            .deletingLastPathComponent() // Tests
+            .deletingLastPathComponent()  // Scenario
+            .deletingLastPathComponent()  // SplitSimTests
+            .deletingLastPathComponent()  // Tests
             .deletingLastPathComponent()
         let data = try Data(contentsOf: root.appendingPathComponent("scenarios/scenario.schema.json"))
         return try JSONNode(parsing: String(decoding: data, as: UTF8.self))
@@ -60,7 +61,9 @@ struct ScenarioSchemaTests {
         #expect(kinds == StrategyKind.Name.allCases.map(\.rawValue))
         var dispatched: [String: String] = [:]
         for rule in strategy["allOf"]?.elements ?? [] {
-            if let kind = string(rule["if"]?["properties"]?["kind"]?["const"]), let target = string(rule["then"]?["$ref"]) {
+            if let kind = string(rule["if"]?["properties"]?["kind"]?["const"]),
+                let target = string(rule["then"]?["$ref"])
+            {
                 dispatched[kind] = target
             }
         }
@@ -79,7 +82,8 @@ struct ScenarioSchemaTests {
             #expect(schema["$defs"]?[kind.object.rawValue]?["properties"]?["steps"] == nil)
             return
         }
-        #expect(string(schema["$defs"]?[kind.object.rawValue]?["properties"]?["steps"]?["items"]?["$ref"])
+        #expect(
+            string(schema["$defs"]?[kind.object.rawValue]?["properties"]?["steps"]?["items"]?["$ref"])
                 == "#/$defs/\(kind.object.rawValue)Step")
         var stepKeys: [String] = []
         for alternative in union?["oneOf"]?.elements ?? [] {
@@ -111,7 +115,8 @@ struct ScenarioSchemaTests {
         #expect(number(try defaultValue("scenario", "runs")) == Double(Scenario.defaultRuns))
         #expect(duration(try defaultValue("scenario", "duration")) == Scenario.defaultDuration)
         #expect(number(try defaultValue("traffic", "users")) == Double(TrafficSpec.defaultUsers))
-        #expect(number(try defaultValue("traffic", "requestsPerConnection")) == TrafficSpec.defaultRequestsPerConnection)
+        #expect(
+            number(try defaultValue("traffic", "requestsPerConnection")) == TrafficSpec.defaultRequestsPerConnection)
         #expect(duration(try defaultValue("cluster", "podStartup")) == ClusterSpec.defaultPodStartup)
         #expect(duration(try defaultValue("cluster", "podShutdown")) == ClusterSpec.defaultPodShutdown)
         #expect(duration(try defaultValue("analysis", "interval")) == AnalysisSpec.defaultInterval)
@@ -120,7 +125,9 @@ struct ScenarioSchemaTests {
         #expect(number(try defaultValue("smokeTest", "requests")) == Double(SmokeTestSpec.defaultRequests))
         #expect(number(try defaultValue("smokeTest", "rps")) == SmokeTestSpec.defaultRps)
         #expect(duration(try defaultValue("serviceSplit", "scaleDownDelay")) == ServiceSplitSpec.defaultScaleDownDelay)
-        #expect(duration(try defaultValue("serviceSplit", "abortScaleDownDelay")) == ServiceSplitSpec.defaultAbortScaleDownDelay)
+        #expect(
+            duration(try defaultValue("serviceSplit", "abortScaleDownDelay"))
+                == ServiceSplitSpec.defaultAbortScaleDownDelay)
         #expect(duration(try defaultValue("blueGreen", "scaleDownDelay")) == BlueGreenSpec.defaultScaleDownDelay)
         let schema = try Self.schema()
         #expect(schema["$defs"]?["maxSurge"]?["default"]?.value == .string("25%"))

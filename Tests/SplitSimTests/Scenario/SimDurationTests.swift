@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SplitSim
 
 @Suite("Durations and percentages")

@@ -1,12 +1,15 @@
 import Testing
+
 @testable import SplitSim
 
 /// kube-proxy decides once per connection; L7 proxies decide per request.
 @Suite struct ConnectionBalancingTests {
-    static let oneCanaryBesideNine = #"{"name": "one of ten", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "25m"}]}"#
+    static let oneCanaryBesideNine =
+        #"{"name": "one of ten", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "25m"}]}"#
 
     @Test func oneCanaryPodInTenRealisesTenPercentWithOneRequestPerConnection() throws {
-        let scenario = try ScenarioFixture.make(strategy: Self.oneCanaryBesideNine, replicas: 9, rps: 100, requestsPerConnection: 1)
+        let scenario = try ScenarioFixture.make(
+            strategy: Self.oneCanaryBesideNine, replicas: 9, rps: 100, requestsPerConnection: 1)
         let result = ScenarioFixture.run(scenario)
         let share = try #require(result.realizedShares.first ?? nil)
         // 25 minutes at 100 requests/s: about 150,000 independent per-connection picks.
@@ -15,9 +18,12 @@ import Testing
     }
 
     @Test func longLivedConnectionsMakeThePodSplitLagAndSwing() throws {
-        let shortStep = #"{"name": "one of ten", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2m"}, {"setReplicas": 0}, {"pause": "1m"}]}"#
-        let perRequest = try ScenarioFixture.make(strategy: shortStep, replicas: 9, rps: 100, users: 20, requestsPerConnection: 1)
-        let keepAlive = try ScenarioFixture.make(strategy: shortStep, replicas: 9, rps: 100, users: 20, requestsPerConnection: 1000)
+        let shortStep =
+            #"{"name": "one of ten", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2m"}, {"setReplicas": 0}, {"pause": "1m"}]}"#
+        let perRequest = try ScenarioFixture.make(
+            strategy: shortStep, replicas: 9, rps: 100, users: 20, requestsPerConnection: 1)
+        let keepAlive = try ScenarioFixture.make(
+            strategy: shortStep, replicas: 9, rps: 100, users: 20, requestsPerConnection: 1000)
         let runs = 0..<30
         let fresh = runs.compactMap { ScenarioFixture.run(perRequest, run: $0).realizedShares.first ?? nil }
         let pinned = runs.compactMap { ScenarioFixture.run(keepAlive, run: $0).realizedShares.first ?? nil }
@@ -38,7 +44,8 @@ import Testing
     }
 
     @Test func anIngressWeightRealisesItsShareRegardlessOfKeepAlive() throws {
-        let ingress = #"{"name": "ten percent", "kind": "service-split", "router": "ingress-nginx", "canaryReplicas": 1, "steps": [{"setWeight": 10}, {"pause": "25m"}]}"#
+        let ingress =
+            #"{"name": "ten percent", "kind": "service-split", "router": "ingress-nginx", "canaryReplicas": 1, "steps": [{"setWeight": 10}, {"pause": "25m"}]}"#
         let scenario = try ScenarioFixture.make(strategy: ingress, rps: 100, users: 20, requestsPerConnection: 1000)
         let result = ScenarioFixture.run(scenario)
         let share = try #require(result.realizedShares.first ?? nil)
@@ -46,9 +53,10 @@ import Testing
     }
 
     @Test func aSeedGivesTheSameTraceAndDifferentRunsDiffer() throws {
-        let scenario = try ScenarioFixture.make(strategy: Self.oneCanaryBesideNine, replicas: 9, requestsPerConnection: 20,
-                                                candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.5}}"#,
-                                                analysis: #"{"interval": "1m", "maxErrorRate": 0.05}"#)
+        let scenario = try ScenarioFixture.make(
+            strategy: Self.oneCanaryBesideNine, replicas: 9, requestsPerConnection: 20,
+            candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.5}}"#,
+            analysis: #"{"interval": "1m", "maxErrorRate": 0.05}"#)
         let first = ScenarioFixture.run(scenario, run: 0, tracing: true)
         let again = ScenarioFixture.run(scenario, run: 0, tracing: true)
         let other = ScenarioFixture.run(scenario, run: 1, tracing: true)

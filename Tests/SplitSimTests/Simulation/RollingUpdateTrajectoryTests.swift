@@ -1,12 +1,16 @@
 import Testing
+
 @testable import SplitSim
 
 /// ReplicaSet sizes over time under the Deployment controller, with real pod start-up.
 @Suite struct RollingUpdateTrajectoryTests {
     /// (seconds, new spec, old spec) at the end of every instant at which a spec changed.
-    static func trajectory(replicas: Int, surge: String, unavailable: String, startup: String = "30s") throws -> [[Int]] {
-        let strategy = #"{"name": "roll", "kind": "rolling-update", "maxSurge": \#(surge), "maxUnavailable": \#(unavailable)}"#
-        let scenario = try ScenarioFixture.make(strategy: strategy, replicas: replicas, rps: 10, duration: "10m", startup: startup)
+    static func trajectory(replicas: Int, surge: String, unavailable: String, startup: String = "30s") throws -> [[Int]]
+    {
+        let strategy =
+            #"{"name": "roll", "kind": "rolling-update", "maxSurge": \#(surge), "maxUnavailable": \#(unavailable)}"#
+        let scenario = try ScenarioFixture.make(
+            strategy: strategy, replicas: replicas, rps: 10, duration: "10m", startup: startup)
         let trace = ScenarioFixture.run(scenario, tracing: true).trace ?? []
         var points: [[Int]] = []
         for (index, event) in trace.enumerated() {
@@ -21,18 +25,21 @@ import Testing
 
     @Test func tenReplicasAt25PercentSurgeAndUnavailable() throws {
         // maxSurge 3 (rounded up), maxUnavailable 2 (rounded down).
-        #expect(try Self.trajectory(replicas: 10, surge: #""25%""#, unavailable: #""25%""#)
+        #expect(
+            try Self.trajectory(replicas: 10, surge: #""25%""#, unavailable: #""25%""#)
                 == [[0, 5, 8], [30, 10, 3], [60, 10, 0]])
     }
 
     @Test func threeReplicasWithNoSurgeAndOneUnavailable() throws {
-        #expect(try Self.trajectory(replicas: 3, surge: "0", unavailable: "1")
+        #expect(
+            try Self.trajectory(replicas: 3, surge: "0", unavailable: "1")
                 == [[0, 1, 2], [30, 2, 1], [60, 3, 0]])
     }
 
     @Test func fourReplicasWithOneSurgeAndNoUnavailable() throws {
         // One new pod at a time, an old pod leaving only once the new one is ready.
-        #expect(try Self.trajectory(replicas: 4, surge: "1", unavailable: "0", startup: "10s")
+        #expect(
+            try Self.trajectory(replicas: 4, surge: "1", unavailable: "0", startup: "10s")
                 == [[0, 1, 4], [10, 2, 3], [20, 3, 2], [30, 4, 1], [40, 4, 0]])
     }
 

@@ -32,8 +32,9 @@ enum ScenarioFixture {
 
     /// Runs the scenario's only strategy once.
     static func run(_ scenario: Scenario, run: Int = 0, tracing: Bool = false) -> RunResult {
-        Simulation.run(scenario.strategies[0], of: scenario, run: run,
-                       traffic: Simulation.trafficModel(for: scenario), tracing: tracing)
+        Simulation.run(
+            scenario.strategies[0], of: scenario, run: run,
+            traffic: Simulation.trafficModel(for: scenario), tracing: tracing)
     }
 
     /// Four standard deviations of a binomial proportion: the tolerance of a share

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import SplitSim
 
 /// The behaviours a user compares strategies for, at fixed seeds.
 @Suite struct StrategyAcceptanceTests {
     @Test func anIngressWeightOfFivePercentRealisesFivePercent() throws {
-        let strategy = #"{"name": "five", "kind": "service-split", "router": "ingress-nginx", "steps": [{"setWeight": 5}, {"pause": "20m"}]}"#
+        let strategy =
+            #"{"name": "five", "kind": "service-split", "router": "ingress-nginx", "steps": [{"setWeight": 5}, {"pause": "20m"}]}"#
         let scenario = try ScenarioFixture.make(strategy: strategy, rps: 200, requestsPerConnection: 50)
         let comparison = Comparison.run(scenario)
         let step = try #require(comparison.strategies[0].granularity.steps.first)
@@ -27,7 +29,8 @@ import Testing
     }
 
     @Test func argoBasicCanaryCannotAskForLessThanOnePod() throws {
-        let strategy = #"{"name": "argo", "kind": "replicaset-split", "maxSurge": 1, "maxUnavailable": 0, "steps": [{"setWeight": 5}, {"pause": "10m"}]}"#
+        let strategy =
+            #"{"name": "argo", "kind": "replicaset-split", "maxSurge": 1, "maxUnavailable": 0, "steps": [{"setWeight": 5}, {"pause": "10m"}]}"#
         let scenario = try ScenarioFixture.make(strategy: strategy, replicas: 4)
         let comparison = Comparison.run(scenario)
         let step = try #require(comparison.strategies[0].granularity.steps.first)
@@ -57,8 +60,9 @@ import Testing
 
     @Test func noUserRequestReachesTheGatewayCopyBeforePromotion() throws {
         // The approval never comes within the scenario, so everything seen is pre-promotion.
-        let scenario = try ScenarioFixture.make(strategy: Self.gateway(coverage: 1, approvalDelay: "2h"), rps: 200, runs: 5,
-                                                extraTraffic: #", "headers": [{"name": "x-canary", "value": "true", "share": 0.05}]"#)
+        let scenario = try ScenarioFixture.make(
+            strategy: Self.gateway(coverage: 1, approvalDelay: "2h"), rps: 200, runs: 5,
+            extraTraffic: #", "headers": [{"name": "x-canary", "value": "true", "share": 0.05}]"#)
         let comparison = Comparison.run(scenario)
         let exposure = comparison.strategies[0].exposure
         #expect(exposure.candidateUserRequests?.max == 0)
@@ -68,8 +72,9 @@ import Testing
     }
 
     @Test func aSmokeTestThatCannotSeeTheFaultLetsItEscapeToEveryUser() throws {
-        let scenario = try ScenarioFixture.make(strategy: Self.gateway(coverage: 0), users: 2_000, runs: 5,
-                                                candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.3, "users": 1}}"#)
+        let scenario = try ScenarioFixture.make(
+            strategy: Self.gateway(coverage: 0), users: 2_000, runs: 5,
+            candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.3, "users": 1}}"#)
         let comparison = Comparison.run(scenario)
         let strategy = comparison.strategies[0]
         #expect(strategy.exposure.escaped == 1)
@@ -80,9 +85,10 @@ import Testing
     }
 
     @Test func aSmokeTestThatCoversTheFaultCatchesItWithNoUserExposed() throws {
-        let scenario = try ScenarioFixture.make(strategy: Self.gateway(coverage: 1), runs: 5,
-                                                candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.5, "users": 0.3}}"#,
-                                                analysis: #"{"interval": "1m", "maxErrorRate": 0.01}"#)
+        let scenario = try ScenarioFixture.make(
+            strategy: Self.gateway(coverage: 1), runs: 5,
+            candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.5, "users": 0.3}}"#,
+            analysis: #"{"interval": "1m", "maxErrorRate": 0.01}"#)
         let comparison = Comparison.run(scenario)
         let strategy = comparison.strategies[0]
         #expect(strategy.outcome.aborted == 1)
@@ -109,10 +115,12 @@ import Testing
     // MARK: detection
 
     @Test func aFaultOnEveryUserIsCaughtWithinTwoIntervalsAndExposureIsBounded() throws {
-        let strategy = #"{"name": "ten", "kind": "service-split", "router": "ingress-nginx", "canaryReplicas": 1, "steps": [{"setWeight": 10}, {"pause": "20m"}]}"#
-        let scenario = try ScenarioFixture.make(strategy: strategy, rps: 100, runs: 10,
-                                                candidate: #"{"errorRate": 0, "fault": {"errorRate": 1, "users": 1}}"#,
-                                                analysis: #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10}"#)
+        let strategy =
+            #"{"name": "ten", "kind": "service-split", "router": "ingress-nginx", "canaryReplicas": 1, "steps": [{"setWeight": 10}, {"pause": "20m"}]}"#
+        let scenario = try ScenarioFixture.make(
+            strategy: strategy, rps: 100, runs: 10,
+            candidate: #"{"errorRate": 0, "fault": {"errorRate": 1, "users": 1}}"#,
+            analysis: #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10}"#)
         for run in 0..<scenario.runs {
             let result = ScenarioFixture.run(scenario, run: run)
             let detection = try #require(result.detectionSeconds)
@@ -129,8 +137,9 @@ import Testing
 
     @Test func withoutAnalysisAFaultyRollingUpdateReachesEveryone() throws {
         let strategy = #"{"name": "roll", "kind": "rolling-update"}"#
-        let scenario = try ScenarioFixture.make(strategy: strategy, users: 500,
-                                                candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.2}}"#)
+        let scenario = try ScenarioFixture.make(
+            strategy: strategy, users: 500,
+            candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.2}}"#)
         let result = ScenarioFixture.run(scenario)
         #expect(result.escaped)
         #expect(result.usersExposed == 500)
@@ -138,8 +147,10 @@ import Testing
     }
 
     @Test func aFailedAnalysisStepCountsAsDetection() throws {
-        let strategy = #"{"name": "step", "kind": "deployment-split", "analysis": {"interval": "1m", "maxErrorRate": 0.05}, "steps": [{"setReplicas": 2}, {"analysis": {"count": 3}}, {"setReplicas": 5}, {"pause": "5m"}]}"#
-        let scenario = try ScenarioFixture.make(strategy: strategy, candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.5}}"#)
+        let strategy =
+            #"{"name": "step", "kind": "deployment-split", "analysis": {"interval": "1m", "maxErrorRate": 0.05}, "steps": [{"setReplicas": 2}, {"analysis": {"count": 3}}, {"setReplicas": 5}, {"pause": "5m"}]}"#
+        let scenario = try ScenarioFixture.make(
+            strategy: strategy, candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.5}}"#)
         let result = ScenarioFixture.run(scenario, tracing: true)
         #expect(result.outcome == .aborted)
         let detection = try #require(result.detectionSeconds)
@@ -160,9 +171,11 @@ import Testing
         // Pods fail from 10 minutes of age. The first canary pod is created at 0 s; the nine
         // that promotion adds at 330 s. The proxy balances over all ten, so from 600 s one
         // request in ten fails and from 930 s all do: 100 rps × (0.1 × 330 s + 870 s).
-        let strategy = #"{"name": "l7", "kind": "service-split", "canaryReplicas": 1, "steps": [{"setWeight": 50}, {"pause": "5m"}]}"#
-        let scenario = try ScenarioFixture.make(strategy: strategy, duration: "30m",
-                                                candidate: #"{"errorRate": 0, "fault": {"errorRate": 1, "after": "10m"}}"#)
+        let strategy =
+            #"{"name": "l7", "kind": "service-split", "canaryReplicas": 1, "steps": [{"setWeight": 50}, {"pause": "5m"}]}"#
+        let scenario = try ScenarioFixture.make(
+            strategy: strategy, duration: "30m",
+            candidate: #"{"errorRate": 0, "fault": {"errorRate": 1, "after": "10m"}}"#)
         let result = ScenarioFixture.run(scenario)
         #expect(result.outcome == .promoted)
         #expect(abs(result.failedUserRequests - 90_300) < 2_000)
