@@ -13,7 +13,7 @@ enum ComparisonFixture {
     static func strategy(
         name: String, kind: String, usersExposed: SummaryStatistics?, usersFailed: SummaryStatistics?,
         detection: SummaryStatistics?, steps: [StepGranularity] = [], minShare: Double = 0.01,
-        warnings: [String] = []
+        warnings: [StrategyWarning] = []
     ) -> StrategyComparison {
         StrategyComparison(
             name: name,
@@ -59,7 +59,7 @@ enum ComparisonFixture {
                     StepGranularity(label: "setWeight 5", requested: 0.05, effective: 0.2, realized: stats(0.19, 0.21))
                 ],
                 minShare: 0.2,
-                warnings: ["weight step 1 asks 5 %; with 4 replicas the closest pod split gives 20 %"]),
+                warnings: [.podSplitRounded(step: 0, requested: 0.05, effective: 0.2, replicas: 4)]),
             strategy(
                 name: hostileName, kind: "blue-green", usersExposed: stats(400, 500), usersFailed: stats(0),
                 detection: nil, minShare: 1),

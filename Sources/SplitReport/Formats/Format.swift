@@ -2,14 +2,33 @@ import SplitSim
 
 /// Number and table formatting shared by the text renderers.
 enum Format {
-    /// A share as a percentage with as many decimals as it needs, e.g. `5 %`, `0.1 %`, `9.1 %`.
-    static func percent(_ share: Double) -> String {
+    /// How a percentage is rounded.
+    enum PercentStyle {
+        /// As many decimals as a table column needs to compare shares: `9.09 %`, `0.035 %`.
+        case table
+        /// What a sentence needs: whole percentages plainly, one decimal from 1 %, two below
+        /// (`9.1 %`, `0.35 %`).
+        case sentence
+    }
+
+    /// A share as a percentage, e.g. `5 %`, `0.1 %`, `9.09 %`.
+    static func percent(_ share: Double, style: PercentStyle = .table) -> String {
         let value = share * 100
+        if style == .sentence {
+            if value == value.rounded() { return "\(Int(value)) %" }
+            if value >= 1 { return "\((value * 10).rounded() / 10) %" }
+            return "\((value * 100).rounded() / 100) %"
+        }
         if value == 0 { return "0 %" }
         if abs(value - value.rounded()) < 1e-9 { return "\(Int(value.rounded())) %" }
         if value >= 10 { return trimmed(value, decimals: 1) + " %" }
         if value >= 0.1 { return trimmed(value, decimals: 2) + " %" }
         return trimmed(value, decimals: 3) + " %"
+    }
+
+    /// A rate or other figure as a scenario would write it: `200`, `2.5`.
+    static func plain(_ number: Double) -> String {
+        number == number.rounded() ? String(Int(number)) : String(number)
     }
 
     /// `1 run`, `20 runs`.

@@ -214,7 +214,7 @@ public enum HTMLReport {
         html += strategy.warnings.isEmpty ? " · no warnings</p>\n" : "</p>\n"
         if !strategy.warnings.isEmpty {
             html += "<ul class=\"warnings\">"
-            for warning in strategy.warnings { html += "<li>\(Markup.escape(warning))</li>" }
+            for warning in strategy.warnings { html += "<li>\(Markup.escape(WarningSentence.text(warning)))</li>" }
             html += "</ul>\n"
         }
         if let explanation = StrategyExplanation.of(kind: strategy.kind) {

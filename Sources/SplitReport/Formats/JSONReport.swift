@@ -82,7 +82,7 @@ public enum JSONReport {
                     ("usersSawBoth", stats(strategy.usersSawBoth))
                 ])
             ),
-            ("warnings", .array(strategy.warnings.map { .string($0) })),
+            ("warnings", .array(strategy.warnings.map { .string(WarningSentence.text($0)) })),
         ])
     }
 

@@ -42,7 +42,7 @@ public enum MarkdownReport {
                 }
                 text += "\n"
             }
-            for warning in strategy.warnings { text += "- ⚠ \(escape(warning))\n" }
+            for warning in strategy.warnings { text += "- ⚠ \(escape(WarningSentence.text(warning)))\n" }
         }
         return text
     }

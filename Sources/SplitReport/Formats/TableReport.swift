@@ -73,7 +73,7 @@ public enum TableReport {
                 details += Format.table(stepRows, rightAligned: [1, 2, 3])
             }
             for warning in strategy.warnings {
-                details += "  ! \(warning)\n"
+                details += "  ! \(WarningSentence.text(warning))\n"
             }
         }
         return text + details

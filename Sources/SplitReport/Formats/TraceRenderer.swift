@@ -4,7 +4,7 @@ import SplitSim
 public enum TraceRenderer {
     /// One line per event: `00:02:30  what happened`.
     public static func text(_ events: [TraceEvent]) -> String {
-        events.map { clock($0.time) + "  " + $0.detail }.joined(separator: "\n") + "\n"
+        events.map { clock($0.time) + "  " + TraceSentence.text($0.detail) }.joined(separator: "\n") + "\n"
     }
 
     /// A JSON array with one object per event.
@@ -14,7 +14,7 @@ public enum TraceRenderer {
                 ("time", .number(Double(event.time) / 1e9)),
                 ("clock", .string(clock(event.time))),
                 ("kind", .string(event.kind)),
-                ("detail", .string(event.detail)),
+                ("detail", .string(TraceSentence.text(event.detail))),
                 ("stableReady", .integer(event.stableReady)),
                 ("candidateReady", .integer(event.candidateReady)),
                 ("pods", .integer(event.pods)),

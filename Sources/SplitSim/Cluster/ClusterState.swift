@@ -41,7 +41,9 @@ public struct ClusterState: Sendable {
     /// first, then the most recently ready.
     ///
     /// - Complexity: O(*p*) where *p* is the number of pods ever created.
-    public mutating func scale(_ replicaSet: Int, to spec: Int, at now: Int64, events: inout EventQueue<ControlEvent>) {
+    public mutating func scale<Timer>(
+        _ replicaSet: Int, to spec: Int, at now: Int64, events: inout EventQueue<ControlEvent<Timer>>
+    ) {
         let target = max(0, spec)
         replicaSets[replicaSet].spec = target
         while replicaSets[replicaSet].active < target {
@@ -111,7 +113,7 @@ public struct ClusterState: Sendable {
         return id
     }
 
-    private mutating func terminate(_ id: Int, at now: Int64, events: inout EventQueue<ControlEvent>) {
+    private mutating func terminate<Timer>(_ id: Int, at now: Int64, events: inout EventQueue<ControlEvent<Timer>>) {
         let set = pods[id].replicaSet
         if pods[id].phase == .ready { replicaSets[set].ready -= 1 }
         pods[id].phase = .terminating

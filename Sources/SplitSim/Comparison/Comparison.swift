@@ -40,24 +40,28 @@ public enum Comparison {
         let count = Double(max(runs.count, 1))
         let fraction = { (outcome: RunOutcome) in Double(runs.filter { $0.outcome == outcome }.count) / count }
         let stats = { (figure: (RunResult) -> Double?) in SummaryStatistics(runs.compactMap(figure)) }
-        let plan = GranularityModel.plan(for: strategy, replicas: scenario.cluster.replicas)
+        let spec = strategy.kind.spec
+        let plan = spec.granularity(replicas: scenario.cluster.replicas)
         let steps = plan.steps.enumerated().map { index, step in
             StepGranularity(
                 label: step.label, requested: step.requested, effective: step.effective,
                 realized: SummaryStatistics(runs.compactMap { $0.realizedShares[safe: index] ?? nil }))
         }
-        var warnings = GranularityModel.warnings(for: strategy, scenario: scenario)
+        var warnings = spec.warnings(in: scenario, plan: plan)
+        if strategy.analysis == nil, scenario.versions.candidate.fault != nil {
+            warnings.append(.noAnalysis)
+        }
         let escaped = Double(runs.filter(\.escaped).count) / count
         if escaped > 0 {
-            warnings.append("the faulty candidate reached 100 % of traffic in \(ShareText.percent(escaped)) of runs")
+            warnings.append(.faultEscaped(runShare: escaped))
         }
         let incomplete = fraction(.incomplete)
         if incomplete > 0 {
-            warnings.append("\(ShareText.percent(incomplete)) of runs did not finish within the scenario's duration")
+            warnings.append(.runsIncomplete(runShare: incomplete))
         }
         return StrategyComparison(
             name: strategy.name,
-            kind: strategy.kind.name.rawValue,
+            kind: strategy.kind.name,
             outcome: .init(promoted: fraction(.promoted), aborted: fraction(.aborted), incomplete: incomplete),
             granularity: Granularity(minCandidateShare: plan.minShare, steps: steps),
             exposure: .init(

@@ -40,7 +40,7 @@ public struct StrategyComparison: Sendable {
     /// Users who saw both versions.
     public var usersSawBoth: SummaryStatistics?
     /// Things the user should know, in plain language.
-    public var warnings: [String]
+    public var warnings: [StrategyWarning]
 }
 
 /// The comparison of every strategy of one scenario.

@@ -30,6 +30,98 @@ public enum Simulation {
         _ strategy: StrategySpec, of scenario: Scenario, run: Int,
         traffic: TrafficModel, tracing: Bool = false
     ) -> RunResult {
+        let setup = SimulationRun(strategy: strategy, scenario: scenario, run: run, traffic: traffic, tracing: tracing)
+        return strategy.kind.spec.simulate(setup)
+    }
+
+    /// Runs `strategy` with the given caller model and returns what the run measured.
+    ///
+    /// - Complexity: O(*e* log *e* + *r*) for *e* control events and *r* requests.
+    static func drive<Strategy: RolloutStrategy, Callers: CallerModel>(
+        _ strategy: inout Strategy, callers: Callers, setup: SimulationRun
+    ) -> RunResult {
+        let scenario = setup.scenario
+        var release = ReleaseControl<Strategy.Timer>(state: setup.initialState())
+        var path = RequestPath(
+            traffic: setup.traffic, errors: release.state.errors, podCapacityRps: scenario.cluster.podCapacityRps,
+            callers: callers)
+        release.state.events.schedule(.end, at: release.state.duration)
+        for (index, point) in setup.traffic.rateProfile.enumerated() where index > 0 {
+            release.state.events.schedule(.rateChange(index), at: point.at)
+        }
+        path.start(&release.state)
+        strategy.begin(&release)
+        settle(&path, &release.state)
+        path.openInitialConnections(&release.state)
+        var costSince: Int64 = 0
+        while let next = release.state.events.nextTime {
+            path.stream(until: next, &release.state)
+            path.accumulateCost(until: next, &release.state, since: &costSince)
+            guard let (time, event) = release.state.events.popNext() else { break }
+            release.state.now = time
+            if case .end = event { break }
+            if let delivered = apply(event, &path, &release.state) {
+                strategy.handle(delivered, &release)
+            }
+            settle(&path, &release.state)
+        }
+        return RunResult(of: release.state, strategy: setup.strategy, scenario: scenario)
+    }
+
+    /// Applies an event to the cluster and the run's own state, and says what the strategy
+    /// is told about it.
+    private static func apply<Timer, Callers>(
+        _ event: ControlEvent<Timer>, _ path: inout RequestPath<Callers>, _ state: inout RunState<Timer>
+    ) -> ReleaseEvent<Timer>? {
+        switch event {
+        case .podReady(let id):
+            state.podBecameReady(id)
+            return .podReady
+        case .podGone(let id):
+            state.podWentAway(id)
+            return .podGone
+        case .rateChange(let index):
+            path.changeRate(toPoint: index, &state)
+            state.record(.rateChanged(rps: path.rate))
+            return nil
+        case .faultOnset:
+            state.faultActive = true
+            return nil
+        case .analysisTick:
+            return state.measureAnalysis() ? .analysisFailed : nil
+        case .stepMeasurement:
+            return state.measureStep().map { .analysisStepFinished(passed: $0) }
+        case .smokeTestOver:
+            return state.finishSmokeTest().map { .smokeTestFinished(passed: $0) }
+        case .timer(let timer):
+            return .timer(timer)
+        case .end:
+            return nil
+        }
+    }
+
+    private static func settle<Timer, Callers>(_ path: inout RequestPath<Callers>, _ state: inout RunState<Timer>) {
+        path.rebuild(from: &state)
+        path.onlyStableTrafficLeft = state.settleReachability()
+    }
+}
+
+/// What one run of one strategy starts from.
+public struct SimulationRun: Sendable {
+    /// The strategy to run.
+    public let strategy: StrategySpec
+    /// Its scenario.
+    public let scenario: Scenario
+    /// The run index, 0-based: it picks the random stream.
+    public let run: Int
+    /// The scenario's compiled traffic.
+    public let traffic: TrafficModel
+    /// Whether to record the control events.
+    public let tracing: Bool
+
+    /// The run's state at time 0: an empty cluster, the versions' error model, the
+    /// strategy's analysis and the run's random stream.
+    func initialState<Timer>() -> RunState<Timer> {
         let fault = scenario.versions.candidate.fault
         let analysis = strategy.analysis.map { spec in
             (
@@ -39,120 +131,25 @@ public enum Simulation {
                 initialDelay: spec.initialDelay.nanoseconds, afterPromotion: spec.afterPromotion.nanoseconds
             )
         }
-        var engine = Engine(
+        return RunState(
             duration: scenario.duration.nanoseconds,
             replicas: scenario.cluster.replicas,
             podStartup: scenario.cluster.podStartup.nanoseconds,
             podShutdown: scenario.cluster.podShutdown.nanoseconds,
-            podCapacityRps: scenario.cluster.podCapacityRps,
             traffic: traffic,
-            errors: Engine.ErrorModel(
+            errors: ErrorModel(
                 stableErrorRate: scenario.versions.stable.errorRate,
                 candidateErrorRate: scenario.versions.candidate.errorRate,
                 faultErrorRate: fault?.errorRate ?? 0,
                 faultUserShare: fault?.users ?? 0,
                 faultAfter: fault?.after.nanoseconds ?? 0),
             analysis: analysis,
-            seed: scenario.seed,
-            stream: run,
-            tracing: tracing
-        )
-        let replicas = scenario.cluster.replicas
-        switch strategy.kind {
-        case .serviceSplit(let spec):
-            var driven = ServiceSplitStrategy(spec: spec, replicas: replicas)
-            drive(&driven, engine: &engine)
-        case .deploymentSplit(let spec):
-            var driven = DeploymentSplitStrategy(spec: spec, replicas: replicas)
-            drive(&driven, engine: &engine)
-        case .replicaSetSplit(let spec):
-            var driven = ReplicaSetSplitStrategy(spec: spec, replicas: replicas)
-            drive(&driven, engine: &engine)
-        case .gatewayRoute(let spec):
-            var driven = GatewayRouteStrategy(spec: spec, replicas: replicas)
-            drive(&driven, engine: &engine)
-        case .blueGreen(let spec):
-            var driven = BlueGreenStrategy(spec: spec, replicas: replicas)
-            drive(&driven, engine: &engine)
-        case .rollingUpdate(let spec):
-            var driven = RollingUpdateStrategy(spec: spec, replicas: replicas)
-            drive(&driven, engine: &engine)
-        }
-        return result(of: engine, strategy: strategy, scenario: scenario)
+            generator: Xoshiro256StarStar(seed: scenario.seed, stream: run),
+            tracing: tracing)
     }
 
-    /// The event loop: stream requests up to the next control event, apply it, let the
-    /// strategy react, rebuild routing.
-    ///
-    /// - Complexity: O(*e* log *e* + *r*) for *e* control events and *r* requests.
-    static func drive<Strategy: RolloutStrategy>(_ strategy: inout Strategy, engine: inout Engine) {
-        engine.prepare()
-        strategy.begin(in: &engine)
-        engine.settle()
-        engine.openInitialConnections()
-        while let next = engine.events.nextTime {
-            engine.streamRequests(until: next)
-            engine.accumulateCost(until: next)
-            guard let (time, event) = engine.events.popNext() else { break }
-            engine.apply(event, at: time)
-            if event == .end { break }
-            strategy.react(to: event, in: &engine)
-            if engine.analysisJustFailed {
-                engine.analysisJustFailed = false
-                strategy.analysisFailed(in: &engine)
-            }
-            engine.settle()
-        }
-    }
-
-    private static func result(of engine: Engine, strategy: StrategySpec, scenario: Scenario) -> RunResult {
-        let metrics = engine.metrics
-        let seconds = { (nanoseconds: Int64) in Double(nanoseconds) / 1e9 }
-        let podSeconds = metrics.podNanoseconds / 1e9
-        let baseline = Double(scenario.cluster.replicas) * scenario.duration.seconds
-        var realized: [Double?] = []
-        for (index, step) in strategy.kind.steps.enumerated() {
-            switch step {
-            case .setWeight, .setReplicas:
-                let slot = index + 1
-                if slot < metrics.stepTraffic.count, metrics.stepTraffic[slot].requests > 0 {
-                    realized.append(
-                        Double(metrics.stepTraffic[slot].candidate) / Double(metrics.stepTraffic[slot].requests))
-                } else {
-                    realized.append(nil)
-                }
-            case .pause, .analysis:
-                break
-            }
-        }
-        var detection: Double?
-        if let detected = engine.detectedAt, let started = engine.faultStartedAt {
-            detection = seconds(max(0, detected - started))
-        }
-        var rollback: Double?
-        if let detected = engine.detectedAt, let unreachable = engine.candidateUnreachableAt {
-            rollback = seconds(unreachable - detected)
-        }
-        return RunResult(
-            outcome: engine.outcome == .incomplete && engine.fullTrafficAt != nil ? .promoted : engine.outcome,
-            candidateUserRequests: Double(metrics.candidateRequests),
-            failedUserRequests: Double(metrics.failedCandidateRequests),
-            usersExposed: Double(metrics.exposedUsers.count),
-            usersFailed: Double(metrics.failedUsers.count),
-            detectionSeconds: detection,
-            rollbackSeconds: rollback,
-            escaped: engine.errors.hasFault && engine.fullTrafficAt != nil,
-            smokeRequests: Double(metrics.smokeRequests),
-            podSeconds: podSeconds,
-            extraPodSeconds: podSeconds - baseline,
-            peakPods: Double(metrics.peakPods),
-            money: podSeconds / 3600 * scenario.cluster.podHourlyCost,
-            underCapacitySeconds: seconds(metrics.underCapacityNanoseconds),
-            durationSeconds: seconds(engine.finishedAt ?? engine.duration),
-            usersSawBoth: Double(engine.usersSawBoth),
-            realizedShares: realized,
-            requests: Double(metrics.requests),
-            trace: engine.trace
-        )
+    /// The caller model of the scenario's traffic.
+    var callers: PerUserConnections {
+        PerUserConnections(users: traffic.users, closeThreshold: traffic.closeThreshold)
     }
 }

@@ -1,11 +1,10 @@
-/// One control event of a run as `splitsim trace` shows it.
+/// One control event of a run as `splitsim trace` shows it: what happened, typed, and the
+/// cluster's counts right after it. `SplitReport` writes the sentences.
 public struct TraceEvent: Sendable, Equatable {
     /// When it happened, in nanoseconds of simulated time.
     public var time: Int64
-    /// A short machine-readable kind, e.g. `pod-ready`, `set-weight`, `analysis`.
-    public var kind: String
-    /// What happened, in plain language.
-    public var detail: String
+    /// What happened.
+    public var detail: TraceDetail
     /// Ready stable pods after the event.
     public var stableReady: Int
     /// Ready candidate pods after the event.
@@ -16,6 +15,9 @@ public struct TraceEvent: Sendable, Equatable {
     public var candidateShare: Double
     /// Every ReplicaSet that has or wants pods after the event.
     public var replicaSets: [ReplicaSetSnapshot]
+
+    /// A short machine-readable kind, e.g. `pod-ready`, `set-weight`, `analysis`.
+    public var kind: String { detail.kind }
 }
 
 /// A ReplicaSet's counts at one moment of a trace.

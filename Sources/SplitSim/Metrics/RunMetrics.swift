@@ -2,8 +2,6 @@
 public struct RunMetrics: Sendable {
     /// Production requests of the run.
     public var requests = 0
-    /// Production requests that failed, on either version.
-    public var failedRequests = 0
     /// Production requests the candidate served.
     public var candidateRequests = 0
     /// Production requests the candidate served that failed.

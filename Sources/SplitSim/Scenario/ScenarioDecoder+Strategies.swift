@@ -7,6 +7,8 @@ extension ScenarioDecoder {
         var replicas: Int?
         /// The scenario-wide analysis, which strategies inherit.
         var analysis: AnalysisSpec?
+        /// The kinds a strategy may be.
+        var registry = StrategyRegistry.standard
 
         /// The most pods a canary or preview may ask for: ten times the stable count (more
         /// is almost surely a typo), within the global maximum.
@@ -59,100 +61,65 @@ extension ScenarioDecoder {
             return (nil, nil)
         }
         let kindField = Field(node: node["kind"], path: path.key("kind"), parentPosition: node.position)
-        guard let kind = choice(kindField, as: StrategyKind.Name.self, noun: "strategy kind", required: true) else {
+        guard let kind = strategyKind(kindField, registry: context.registry) else {
             // Without a kind only the keys common to all kinds can be checked precisely.
-            let anyKindKeys = StrategyKind.Name.allCases.flatMap(\.object.keys)
-            let keys = anyKindKeys.enumerated().filter { anyKindKeys.firstIndex(of: $0.element) == $0.offset }.map(
-                \.element)
+            var keys = ScenarioObject.commonStrategyKeys
+            for kind in context.registry.kinds { keys += kind.keys.filter { !keys.contains($0) } }
             let fields = fields(of: node, at: path, accepting: keys)
             return (fields.flatMap { string($0["name"], required: true) }, nil)
         }
         var explanations: [String: String] = [:]
         if kind.stepKeys.isEmpty {
-            explanations["steps"] =
-                "\(kind.rawValue) takes no steps; expected no steps key (\(Self.stepsAbsence(kind)))"
+            explanations["steps"] = "\(kind.kindName) takes no steps; expected no steps key (\(kind.whyNoSteps))"
         }
-        guard let fields = fields(of: node, at: path, as: kind.object, explanations: explanations) else {
-            return (nil, nil)
-        }
+        guard
+            let fields = fields(
+                of: node, at: path, accepting: ScenarioObject.commonStrategyKeys + kind.keys, explanations: explanations
+            )
+        else { return (nil, nil) }
         let name = string(fields["name"], required: true)
         let description = string(fields["description"], allowEmpty: true)
         let analysis = decodeOptionalAnalysis(fields["analysis"]) ?? context.analysis
-        let spec: StrategyKind
-        switch kind {
-        case .serviceSplit:
-            spec = .serviceSplit(decodeServiceSplit(fields, context: context, analysis: analysis))
-        case .deploymentSplit:
-            let (surge, unavailable) = decodeRollingBudget(fields)
-            let steps = decodeSteps(fields["steps"], kind: kind, weightScale: 100, context: context, analysis: analysis)
-            spec = .deploymentSplit(DeploymentSplitSpec(steps: steps, maxSurge: surge, maxUnavailable: unavailable))
-        case .replicaSetSplit:
-            let (surge, unavailable) = decodeRollingBudget(fields)
-            let steps = decodeSteps(fields["steps"], kind: kind, weightScale: 100, context: context, analysis: analysis)
-            spec = .replicaSetSplit(ReplicaSetSplitSpec(steps: steps, maxSurge: surge, maxUnavailable: unavailable))
-        case .gatewayRoute:
-            let header = decodeHeaderMatch(fields["header"], required: true)
-            let canaryReplicas = integer(
-                fields["canaryReplicas"], in: 1...context.replicaBound, note: context.replicaBoundNote)
-            let smokeTest = decodeSmokeTest(fields["smokeTest"])
-            let approvalDelay = duration(fields["approvalDelay"]) ?? .zero
-            let (surge, unavailable) = decodeRollingBudget(fields)
-            spec = .gatewayRoute(
-                GatewayRouteSpec(
-                    header: header ?? HeaderMatch(name: ""), canaryReplicas: canaryReplicas ?? 1, smokeTest: smokeTest,
-                    approvalDelay: approvalDelay, maxSurge: surge, maxUnavailable: unavailable))
-        case .blueGreen:
-            let previewReplicas = integer(
-                fields["previewReplicas"], in: 1...context.replicaBound, note: context.replicaBoundNote)
-            spec = .blueGreen(
-                BlueGreenSpec(
-                    previewReplicas: previewReplicas ?? context.replicas ?? 1,
-                    smokeTest: decodeSmokeTest(fields["smokeTest"]),
-                    autoPromotion: duration(fields["autoPromotion"]),
-                    scaleDownDelay: duration(fields["scaleDownDelay"]) ?? BlueGreenSpec.defaultScaleDownDelay))
-        case .rollingUpdate:
-            let (surge, unavailable) = decodeRollingBudget(fields)
-            spec = .rollingUpdate(RollingUpdateSpec(maxSurge: surge, maxUnavailable: unavailable))
-        }
+        let spec = decodeSettings(of: kind, fields: fields, context: context, analysis: analysis)
         return (name, StrategySpec(name: name ?? "", description: description, analysis: analysis, kind: spec))
     }
 
-    /// Why a kind has no steps, for the message that rejects them.
-    private static func stepsAbsence(_ kind: StrategyKind.Name) -> String {
-        switch kind {
-        case .gatewayRoute: return "only header traffic reaches the canary copy, then a rolling update moves production"
-        case .blueGreen: return "it switches all traffic at once"
-        default: return "it replaces pods without pausing"
-        }
+    /// The kind's own keys, decoded by the kind.
+    private mutating func decodeSettings<Kind: StrategyKindSpec>(
+        of _: Kind.Type, fields: Fields, context: StrategyContext, analysis: AnalysisSpec?
+    ) -> StrategyKind {
+        var kindFields = StrategyFields(
+            decoder: self, fields: fields, context: context, analysis: analysis, stepKeys: Kind.stepKeys,
+            kindName: Kind.kindName)
+        let spec = Kind.decode(&kindFields)
+        self = kindFields.decoder
+        return StrategyKind(spec)
     }
 
-    private mutating func decodeServiceSplit(
-        _ fields: Fields, context: StrategyContext, analysis: AnalysisSpec?
-    ) -> ServiceSplitSpec {
-        let router = choice(fields["router"], as: L7Router.self, noun: "router") ?? .ingressNginx
-        let totalField = fields["weightTotal"]
-        var weightTotal = integer(totalField, in: 1...1_000_000) ?? 100
-        if router == .istio, weightTotal != 100, let node = totalField.node {
+    /// The strategy's `kind`: one of the registry's names.
+    private mutating func strategyKind(_ field: Field, registry: StrategyRegistry) -> (any StrategyKindSpec.Type)? {
+        let names = registry.names.map(JSONPath.quoted).joined(separator: ", ")
+        guard let node = field.node else {
+            report("missing required key; expected one of \(names)", at: field.path, field.parentPosition)
+            return nil
+        }
+        guard case .string(let text) = node.value else {
+            reportType(expected: "one of \(names)", found: node, at: field.path)
+            return nil
+        }
+        if let kind = registry.kind(named: text) { return kind }
+        let quoted = JSONPath.quoted(text)
+        if let suggestion = EditDistance.suggestion(for: text, among: registry.names) {
             report(
-                "istio weights are whole percentages; expected 100 or no weightTotal", at: totalField.path,
+                "\(quoted) is not a known strategy kind; did you mean \(JSONPath.quoted(suggestion))?", at: field.path,
                 node.position)
-            weightTotal = 100
+        } else {
+            report("\(quoted) is not a known strategy kind; expected one of \(names)", at: field.path, node.position)
         }
-        let scale = router.effectiveTotal(weightTotal: weightTotal)
-        return ServiceSplitSpec(
-            router: router,
-            weightTotal: weightTotal,
-            canaryReplicas: decodeCanaryReplicas(fields["canaryReplicas"], context: context),
-            header: decodeHeaderMatch(fields["header"], required: false),
-            cookie: string(fields["cookie"]),
-            steps: decodeSteps(
-                fields["steps"], kind: .serviceSplit, weightScale: scale, context: context, analysis: analysis),
-            scaleDownDelay: duration(fields["scaleDownDelay"]) ?? ServiceSplitSpec.defaultScaleDownDelay,
-            abortScaleDownDelay: duration(fields["abortScaleDownDelay"]) ?? ServiceSplitSpec.defaultAbortScaleDownDelay
-        )
+        return nil
     }
 
-    private mutating func decodeCanaryReplicas(_ field: Field, context: StrategyContext) -> CanaryReplicas {
+    mutating func decodeCanaryReplicas(_ field: Field, context: StrategyContext) -> CanaryReplicas {
         guard let node = field.node else { return .matchWeight }
         if case .string(let text) = node.value {
             if text == "match-weight" { return .matchWeight }
@@ -168,7 +135,7 @@ extension ScenarioDecoder {
         return count.map(CanaryReplicas.fixed) ?? .matchWeight
     }
 
-    private mutating func decodeHeaderMatch(_ field: Field, required: Bool) -> HeaderMatch? {
+    mutating func decodeHeaderMatch(_ field: Field, required: Bool) -> HeaderMatch? {
         guard let fields = object(field, as: .headerMatch, required: required) else { return nil }
         let name = string(fields["name"], required: true)
         let value = string(fields["value"], allowEmpty: true)
@@ -181,7 +148,7 @@ extension ScenarioDecoder {
         return HeaderMatch(name: name ?? "", value: value, pattern: pattern)
     }
 
-    private mutating func decodeSmokeTest(_ field: Field) -> SmokeTestSpec? {
+    mutating func decodeSmokeTest(_ field: Field) -> SmokeTestSpec? {
         guard let fields = object(field, as: .smokeTest) else { return nil }
         return SmokeTestSpec(
             requests: integer(fields["requests"], in: 1...1_000_000) ?? SmokeTestSpec.defaultRequests,
@@ -193,7 +160,7 @@ extension ScenarioDecoder {
     }
 
     /// `maxSurge` and `maxUnavailable` (Kubernetes defaults 25 % each); both zero could never progress.
-    private mutating func decodeRollingBudget(_ fields: Fields) -> (
+    mutating func decodeRollingBudget(_ fields: Fields) -> (
         maxSurge: IntOrPercent, maxUnavailable: IntOrPercent
     ) {
         let surge = intOrPercent(fields["maxSurge"], maximumPercent: 1_000)
@@ -208,8 +175,9 @@ extension ScenarioDecoder {
 
     // MARK: Steps
 
-    private mutating func decodeSteps(
-        _ field: Field, kind: StrategyKind.Name, weightScale: Int, context: StrategyContext, analysis: AnalysisSpec?
+    mutating func decodeSteps(
+        _ field: Field, accepting accepted: [String], kindName: String, weightScale: Int, context: StrategyContext,
+        analysis: AnalysisSpec?
     ) -> [Step] {
         guard let elements = array(field, required: true, expecting: "a non-empty array of steps"),
             let node = field.node
@@ -217,7 +185,6 @@ extension ScenarioDecoder {
         if elements.isEmpty {
             report("empty list; expected at least one step", at: field.path, node.position)
         }
-        let accepted = kind.stepKeys
         let acceptedList = accepted.joined(separator: ", ")
         var steps: [Step] = []
         for (index, element) in elements.enumerated() {
@@ -242,7 +209,7 @@ extension ScenarioDecoder {
                 if member.key == "setReplicas" {
                     message = "setReplicas is only for deployment-split; expected one of \(acceptedList)"
                 } else if Self.allStepKeys.contains(member.key) {
-                    message = "not a \(kind.rawValue) step; expected one of \(acceptedList)"
+                    message = "not a \(kindName) step; expected one of \(acceptedList)"
                 } else {
                     message = Self.unknownKeyMessage(member.key, accepted: accepted, noun: "step")
                 }

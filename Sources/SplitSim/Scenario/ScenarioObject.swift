@@ -1,4 +1,5 @@
-/// Every kind of JSON object a scenario file contains, with the keys each accepts.
+/// Every kind of JSON object a scenario file contains, with the keys each accepts; the
+/// strategies' own objects are their kinds' (``StrategyRegistry``).
 ///
 /// The raw value is the object's definition name in `scenarios/scenario.schema.json`
 /// (`scenario` is the schema's top level), so tests can check that the decoder and the
@@ -26,18 +27,6 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
     case fault
     /// `analysis`, at the top level or on a strategy.
     case analysis
-    /// A strategy of kind `service-split`.
-    case serviceSplit
-    /// A strategy of kind `deployment-split`.
-    case deploymentSplit
-    /// A strategy of kind `replicaset-split`.
-    case replicaSetSplit
-    /// A strategy of kind `gateway-route`.
-    case gatewayRoute
-    /// A strategy of kind `blue-green`.
-    case blueGreen
-    /// A strategy of kind `rolling-update`.
-    case rollingUpdate
     /// A strategy's `header` rule.
     case headerMatch
     /// A strategy's `smokeTest`.
@@ -55,10 +44,9 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
     /// The object of an analysis step.
     case analysisDetails
 
-    /// Keys every strategy accepts, whatever its kind.
-    static let commonStrategyKeys = ["name", "description", "kind", "analysis"]
-    /// Keys of the rolling update a kind performs on promotion.
-    private static let rollingKeys = ["maxSurge", "maxUnavailable"]
+    /// Keys every strategy accepts, whatever its kind; each kind adds its own
+    /// (``StrategyKindSpec/keys``).
+    public static let commonStrategyKeys = ["name", "description", "kind", "analysis"]
 
     /// The keys this object accepts, in the order the documentation lists them.
     public var keys: [String] {
@@ -79,18 +67,6 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
         case .fault: return ["errorRate", "users", "after"]
         case .analysis:
             return ["interval", "maxErrorRate", "minRequests", "failureLimit", "initialDelay", "afterPromotion"]
-        case .serviceSplit:
-            return Self.commonStrategyKeys + [
-                "router", "weightTotal", "canaryReplicas", "header", "cookie", "steps",
-                "scaleDownDelay", "abortScaleDownDelay",
-            ]
-        case .deploymentSplit, .replicaSetSplit: return Self.commonStrategyKeys + ["steps"] + Self.rollingKeys
-        case .gatewayRoute:
-            return Self.commonStrategyKeys + ["header", "canaryReplicas", "smokeTest", "approvalDelay"]
-                + Self.rollingKeys
-        case .blueGreen:
-            return Self.commonStrategyKeys + ["previewReplicas", "smokeTest", "autoPromotion", "scaleDownDelay"]
-        case .rollingUpdate: return Self.commonStrategyKeys + Self.rollingKeys
         case .headerMatch: return ["name", "value", "pattern"]
         case .smokeTest: return ["requests", "rps", "maxErrorRate", "coverage"]
         case .setWeightStep: return ["setWeight"]

@@ -11,6 +11,15 @@ public enum Step: Hashable, Sendable {
     /// Run the strategy's analysis for `count` measurements and continue only if it passes.
     case analysis(count: Int)
 
+    /// Whether the step sets the candidate's share (a weight or a replica count), so that its
+    /// traffic is measured.
+    public var setsShare: Bool {
+        switch self {
+        case .setWeight, .setReplicas: true
+        case .pause, .analysis: false
+        }
+    }
+
     /// The step's key in a scenario file.
     public var key: String {
         switch self {

@@ -1,12 +1,15 @@
-/// A way of releasing the candidate, driven by the control events of a run.
+/// A way of releasing the candidate, driven by the events of a run.
 ///
-/// The event loop calls these with the engine after it has applied each event to the
-/// cluster; the strategy answers by scaling ReplicaSets, changing routing and setting timers.
+/// The run loop calls these after it has applied each control event to the cluster; the
+/// strategy answers through ``ReleaseControl``: it scales ReplicaSets, changes routing, sets
+/// its own timers and starts checks.
 public protocol RolloutStrategy {
+    /// The strategy's own timers.
+    associatedtype Timer: Sendable
+
     /// Sets up the ReplicaSets and routing at time 0 and starts the release.
-    mutating func begin(in engine: inout Engine)
-    /// Reacts to an event the engine has applied (a pod ready or gone, a timer, …).
-    mutating func react(to event: ControlEvent, in engine: inout Engine)
-    /// Stops the release, or rolls it back, after the background analysis failed.
-    mutating func analysisFailed(in engine: inout Engine)
+    mutating func begin(_ release: inout ReleaseControl<Timer>)
+
+    /// Reacts to a pod change, one of its timers, or a check's verdict.
+    mutating func handle(_ event: ReleaseEvent<Timer>, _ release: inout ReleaseControl<Timer>)
 }

@@ -97,7 +97,7 @@ struct ScenarioDecodingTests {
         for (decoded, wanted) in zip(scenario.strategies, expected) {
             #expect(decoded == wanted)
         }
-        #expect(scenario.strategies.map(\.kind.name) == StrategyKind.Name.allCases)
+        #expect(scenario.strategies.map(\.kind.name) == StrategyRegistry.standard.names)
     }
 
     @Test func appliesDefaults() throws {
@@ -205,8 +205,8 @@ struct ScenarioDecodingTests {
         #expect(scenario.traffic.requestsPerConnection == 2.5)
         #expect(scenario.traffic.rps(at: .minutes(59)) == 0)
         #expect(scenario.traffic.rps(at: .minutes(60)) == 50)
-        guard case .serviceSplit(let gateway) = scenario.strategies[0].kind,
-            case .serviceSplit(let nginx) = scenario.strategies[1].kind
+        guard let gateway = scenario.strategies[0].kind.settings(as: ServiceSplitSpec.self),
+            let nginx = scenario.strategies[1].kind.settings(as: ServiceSplitSpec.self)
         else {
             Issue.record("expected two service-splits")
             return

@@ -45,8 +45,18 @@ struct ScenarioSchemaTests {
         #expect(definition?["additionalProperties"]?.value == .bool(false), "\(object.rawValue) allows unknown keys")
     }
 
+    @Test(arguments: StrategyRegistry.standard.names)
+    func kindDefinitionMatchesTheKindsKeys(_ name: String) throws {
+        let kind = try #require(StrategyRegistry.standard.kind(named: name))
+        let definition = try Self.schema()["$defs"]?[kind.schemaDefinition]
+        #expect(definition != nil, "no $defs entry \(kind.schemaDefinition)")
+        #expect(keys(of: definition) == (ScenarioObject.commonStrategyKeys + kind.keys).sorted())
+        #expect(definition?["additionalProperties"]?.value == .bool(false), "\(name) allows unknown keys")
+    }
+
     @Test func everyObjectDefinitionIsKnownToTheDecoder() throws {
-        let known = Set(ScenarioObject.allCases.map(\.rawValue))
+        let known = Set(
+            ScenarioObject.allCases.map(\.rawValue) + StrategyRegistry.standard.kinds.map { $0.schemaDefinition })
         for definition in try Self.definitions() where definition.value["properties"] != nil {
             // The strategy definition only dispatches on kind to a kind's definition.
             if definition.key == "strategy" { continue }
@@ -58,7 +68,7 @@ struct ScenarioSchemaTests {
         let schema = try Self.schema()
         let strategy = try #require(schema["$defs"]?["strategy"])
         let kinds = strategy["properties"]?["kind"]?["enum"]?.elements?.compactMap { string($0) }
-        #expect(kinds == StrategyKind.Name.allCases.map(\.rawValue))
+        #expect(kinds == StrategyRegistry.standard.names)
         var dispatched: [String: String] = [:]
         for rule in strategy["allOf"]?.elements ?? [] {
             if let kind = string(rule["if"]?["properties"]?["kind"]?["const"]),
@@ -67,24 +77,26 @@ struct ScenarioSchemaTests {
                 dispatched[kind] = target
             }
         }
-        for kind in StrategyKind.Name.allCases {
-            #expect(dispatched[kind.rawValue] == "#/$defs/\(kind.object.rawValue)")
-            #expect(string(schema["$defs"]?[kind.object.rawValue]?["properties"]?["kind"]?["const"]) == kind.rawValue)
+        for kind in StrategyRegistry.standard.kinds {
+            #expect(dispatched[kind.kindName] == "#/$defs/\(kind.schemaDefinition)")
+            #expect(string(schema["$defs"]?[kind.schemaDefinition]?["properties"]?["kind"]?["const"]) == kind.kindName)
         }
     }
 
-    @Test(arguments: StrategyKind.Name.allCases)
-    func stepShapesMatchEachKind(_ kind: StrategyKind.Name) throws {
+    @Test(arguments: StrategyRegistry.standard.names)
+    func stepShapesMatchEachKind(_ name: String) throws {
+        let kind = try #require(StrategyRegistry.standard.kind(named: name))
         let schema = try Self.schema()
-        let union = schema["$defs"]?["\(kind.object.rawValue)Step"]
+        let definition = kind.schemaDefinition
+        let union = schema["$defs"]?["\(definition)Step"]
         guard !kind.stepKeys.isEmpty else {
             #expect(union == nil)
-            #expect(schema["$defs"]?[kind.object.rawValue]?["properties"]?["steps"] == nil)
+            #expect(schema["$defs"]?[definition]?["properties"]?["steps"] == nil)
             return
         }
         #expect(
-            string(schema["$defs"]?[kind.object.rawValue]?["properties"]?["steps"]?["items"]?["$ref"])
-                == "#/$defs/\(kind.object.rawValue)Step")
+            string(schema["$defs"]?[definition]?["properties"]?["steps"]?["items"]?["$ref"])
+                == "#/$defs/\(definition)Step")
         var stepKeys: [String] = []
         for alternative in union?["oneOf"]?.elements ?? [] {
             let name = try #require(string(alternative["$ref"])?.replacingOccurrences(of: "#/$defs/", with: ""))

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ClusterStateTests {
     @Test func podsBecomeReadyAfterStartupAndGoneAfterShutdown() {
         var cluster = ClusterState(podStartup: 30, podShutdown: 10)
-        var events = EventQueue<ControlEvent>()
+        var events = EventQueue<ControlEvent<Never>>()
         let set = cluster.addReplicaSet(named: "web", version: .candidate)
         cluster.scale(set, to: 2, at: 5, events: &events)
         #expect(cluster.replicaSets[set].active == 2)
@@ -21,7 +21,7 @@ import Testing
 
     @Test func scaleDownRemovesPendingPodsFirstThenTheMostRecentlyReady() {
         var cluster = ClusterState(podStartup: 30, podShutdown: 10)
-        var events = EventQueue<ControlEvent>()
+        var events = EventQueue<ControlEvent<Never>>()
         let set = cluster.addReplicaSet(named: "web", version: .stable)
         cluster.addReadyPods(2, to: set)
         cluster.scale(set, to: 4, at: 0, events: &events)

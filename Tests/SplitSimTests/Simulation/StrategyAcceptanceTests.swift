@@ -36,7 +36,9 @@ import Testing
         let step = try #require(comparison.strategies[0].granularity.steps.first)
         #expect(step.requested == 0.05)
         #expect(step.effective == 0.2)
-        #expect(comparison.strategies[0].warnings.contains { $0.contains("asks 5 %") && $0.contains("20 %") })
+        #expect(
+            comparison.strategies[0].warnings.contains(
+                .podSplitRounded(step: 0, requested: 0.05, effective: 0.2, replicas: 4)))
     }
 
     @Test(arguments: [

@@ -10,8 +10,3 @@ extension RollingUpdateBudget {
         RollingUpdateParameters(maxSurge: maxSurge, maxUnavailable: maxUnavailable)
     }
 }
-
-extension RollingUpdateSpec: RollingUpdateBudget {}
-extension GatewayRouteSpec: RollingUpdateBudget {}
-extension ReplicaSetSplitSpec: RollingUpdateBudget {}
-extension DeploymentSplitSpec: RollingUpdateBudget {}

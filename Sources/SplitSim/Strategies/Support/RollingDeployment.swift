@@ -11,8 +11,8 @@ struct RollingDeployment {
     let oldSets: [Int]
 
     /// Runs the Deployment controller until nothing moves and applies the specs.
-    func sync(in engine: inout Engine) {
-        let cluster = engine.cluster
+    func sync<Timer>(in release: inout ReleaseControl<Timer>) {
+        let cluster = release.cluster
         var update = DeploymentRollingUpdate(
             replicas: replicas,
             parameters: parameters,
@@ -23,16 +23,16 @@ struct RollingDeployment {
             }
         )
         update.settle()
-        engine.scale(newSet, to: update.newReplicaSet.spec)
+        release.scale(newSet, to: update.newReplicaSet.spec)
         for (index, set) in oldSets.enumerated() {
-            engine.scale(set, to: update.oldReplicaSets[index].spec)
+            release.scale(set, to: update.oldReplicaSets[index].spec)
         }
     }
 
     /// Whether the new ReplicaSet is fully available and the old ones have no pods left
     /// that count against their spec.
-    func isComplete(in engine: Engine) -> Bool {
-        let cluster = engine.cluster
+    func isComplete<Timer>(in release: ReleaseControl<Timer>) -> Bool {
+        let cluster = release.cluster
         return cluster.replicaSets[newSet].ready == replicas
             && oldSets.allSatisfy { cluster.replicaSets[$0].active == 0 }
     }

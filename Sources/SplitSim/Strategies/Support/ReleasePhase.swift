@@ -6,10 +6,11 @@ enum ReleasePhase: Equatable {
     case promoting
     /// The candidate has all traffic; the old version is being removed.
     case promoted
-    /// Stopped before promotion; traffic is back on stable and the candidate is going away.
-    case aborting
-    /// Stopped after promotion; stable is coming back.
-    case rollingBack
-    /// Nothing left to do.
+    /// Promoted and the old version gone.
     case finished
+    /// Stopped; a ``Rollback`` takes production back to stable.
+    case stopped
+
+    /// Whether the candidate had taken all traffic, so stopping now is a rollback.
+    var isPromoted: Bool { self == .promoted || self == .finished }
 }

@@ -1,0 +1,32 @@
+import SplitSim
+
+/// The sentence the reports write for each strategy warning.
+enum WarningSentence {
+    /// The warning in plain language.
+    static func text(_ warning: StrategyWarning) -> String {
+        let percent = { (share: Double) in Format.percent(share, style: .sentence) }
+        switch warning {
+        case .weightRounded(let step, let requested, let effective, let router, let smallestShare):
+            return
+                "weight step \(step + 1) asks \(percent(requested)); \(router.rawValue) can only set multiples of \(percent(smallestShare)), so it gets \(percent(effective))"
+        case .podSplitRounded(let step, let requested, let effective, let replicas):
+            return
+                "weight step \(step + 1) asks \(percent(requested)); with \(replicas) replicas the closest pod split gives \(percent(effective))"
+        case .podRatioRounded(let step, let requested, let effective, let stablePods):
+            return
+                "step \(step + 1) asks \(percent(requested)); \(stablePods) stable pods allow only ratios such as \(percent(effective))"
+        case .canaryOverloaded(let step, let offeredRps, let canaryPods, let capacityRps):
+            return
+                "weight step \(step + 1) sends up to \(Int(offeredRps.rounded())) requests/s to \(canaryPods) canary pod(s) that serve \(Int(capacityRps.rounded())): the canary overloads"
+        case .rulesNeedIngressNginx(let router):
+            return
+                "header and cookie rules are simulated for ingress-nginx only; with \(router.rawValue) every request is split by weight"
+        case .noAnalysis:
+            return "no analysis: nothing in production can stop a faulty candidate"
+        case .faultEscaped(let runShare):
+            return "the faulty candidate reached 100 % of traffic in \(percent(runShare)) of runs"
+        case .runsIncomplete(let runShare):
+            return "\(percent(runShare)) of runs did not finish within the scenario's duration"
+        }
+    }
+}

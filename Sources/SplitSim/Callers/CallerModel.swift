@@ -1,0 +1,41 @@
+import SplitRouter
+
+/// Who opens connections to the pods behind the production Service, and so which pod
+/// serves a request that no L7 proxy routes.
+///
+/// The request path is generic over its caller model and specialised per run, so a pick is
+/// a direct call, never an existential one.
+public protocol CallerModel {
+    /// Opens the connections that callers of a service running before the release hold.
+    mutating func openInitialConnections(over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar)
+
+    /// The pod that serves `user`'s next request through the Service, or -1 when no
+    /// endpoint is ready.
+    mutating func pod(
+        for user: Int, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
+    ) -> Int32
+}
+
+/// The production Service's endpoints as the request path sees them: the ready pods that
+/// get new connections, and per pod whether it still serves the ones it has.
+public struct ServiceEndpoints: Sendable {
+    /// Ready pods of the selected ReplicaSets, which get new connections.
+    public internal(set) var ready: [Int32] = []
+    /// Per pod id: bit 0 candidate, bit 1 serves connections (ready or terminating).
+    @usableFromInline var podFlags: [UInt8] = []
+
+    @usableFromInline static let serves: UInt8 = 2
+    @usableFromInline static let candidate: UInt8 = 1
+
+    /// Whether the pod still serves its open connections.
+    @inlinable
+    public func serves(_ pod: Int32) -> Bool {
+        podFlags[Int(pod)] & Self.serves != 0
+    }
+
+    /// Whether the pod runs the candidate.
+    @inlinable
+    public func isCandidate(_ pod: Int32) -> Bool {
+        podFlags[Int(pod)] & Self.candidate != 0
+    }
+}

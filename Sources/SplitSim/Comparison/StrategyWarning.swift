@@ -1,0 +1,37 @@
+import SplitRouter
+
+/// Something a strategy cannot do as written in its scenario, or a figure of its runs that
+/// the reader must not miss. `SplitReport` writes the sentence.
+public enum StrategyWarning: Sendable, Equatable {
+    /// Weight step `step` (0-based among weight steps) asks a share the router cannot set;
+    /// it only sets multiples of `smallestShare`.
+    case weightRounded(step: Int, requested: Double, effective: Double, router: L7Router, smallestShare: Double)
+    /// Weight step `step` asks a share that the closest pod split of `replicas` misses.
+    case podSplitRounded(step: Int, requested: Double, effective: Double, replicas: Int)
+    /// Step `step` asks a share that the ratio of canary pods to `stablePods` misses.
+    case podRatioRounded(step: Int, requested: Double, effective: Double, stablePods: Int)
+    /// Weight step `step` sends up to `offeredRps` to `canaryPods` pods that serve `capacityRps`.
+    case canaryOverloaded(step: Int, offeredRps: Double, canaryPods: Int, capacityRps: Double)
+    /// Header and cookie rules are simulated for ingress-nginx only.
+    case rulesNeedIngressNginx(router: L7Router)
+    /// Nothing in production can stop a faulty candidate.
+    case noAnalysis
+    /// The faulty candidate reached all traffic in this share of runs.
+    case faultEscaped(runShare: Double)
+    /// This share of runs did not finish within the scenario's duration.
+    case runsIncomplete(runShare: Double)
+
+    /// A stable machine-readable code for pipelines.
+    public var code: String {
+        switch self {
+        case .weightRounded: "weight-rounded"
+        case .podSplitRounded: "pod-split-rounded"
+        case .podRatioRounded: "pod-ratio-rounded"
+        case .canaryOverloaded: "canary-overloaded"
+        case .rulesNeedIngressNginx: "rules-need-ingress-nginx"
+        case .noAnalysis: "no-analysis"
+        case .faultEscaped: "fault-escaped"
+        case .runsIncomplete: "runs-incomplete"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A strategy that goes through a ``StepProgram``: service-split, deployment-split and
+/// replicaset-split share how step timers and verdicts move them on.
+protocol SteppedStrategy: RolloutStrategy where Timer: StepTimer {
+    /// The step list and the release's place in it.
+    var program: StepProgram { get set }
+    /// Moves the release on as far as the cluster allows.
+    mutating func proceed(_ release: inout ReleaseControl<Timer>)
+    /// Stops the release before promotion, or rolls it back after.
+    mutating func abort(_ cause: AbortCause, _ release: inout ReleaseControl<Timer>)
+}
+
+extension SteppedStrategy {
+    /// Lets the step program handle a pause timer or a verdict; returns true when the event
+    /// was one of those and nothing else needs to see it.
+    mutating func handleStepEvent(_ event: ReleaseEvent<Timer>, _ release: inout ReleaseControl<Timer>) -> Bool {
+        switch event {
+        case .analysisFailed:
+            abort(.analysisFailed, &release)
+            return true
+        case .timer(let timer) where timer.pausedStep != nil:
+            if program.handle(event) == .proceed { proceed(&release) }
+            return true
+        case .analysisStepFinished:
+            switch program.handle(event) {
+            case .proceed: proceed(&release)
+            case .failed: abort(.analysisStepFailed, &release)
+            case .wait: break
+            }
+            return true
+        case .timer, .podReady, .podGone, .smokeTestFinished:
+            return false
+        }
+    }
+}
