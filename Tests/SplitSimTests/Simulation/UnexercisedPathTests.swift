@@ -1,0 +1,411 @@
+import SplitSim
+import Testing
+
+/// Simulation paths the strategies take but no other test drives: rollbacks after promotion,
+/// header and cookie rules through the engine, a weight turned into pods, a failing blue-green
+/// smoke test, an analysis step with several measurements, and an abort while canary pods
+/// are still starting.
+///
+/// Only public entry points are used: a scenario decoded from JSON (``ScenarioFixture``),
+/// `Simulation.run`, the `RunResult` figures, and the trace's times, kinds and counts, which
+/// only ``moments(_:)`` reads. All pod timings are whole seconds, so event times are exact.
+@Suite struct UnexercisedPathTests {
+    // MARK: 1. Rollback after promotion
+
+    /// One strategy kind that can roll back after it gave the candidate all traffic.
+    struct RollbackCase: Sendable, CustomTestStringConvertible {
+        var kind: String
+        var strategy: String
+        /// When the candidate takes all traffic.
+        var fullTrafficAt: Double
+        /// When the oldest candidate pod that production reaches turns 3 minutes old.
+        var faultFrom: Double
+        /// When the rollback is complete.
+        var finishedAt: Double
+        /// From the failed measurement (240 s) until production cannot reach the candidate.
+        var rollbackSeconds: Double
+        var testDescription: String { kind }
+    }
+
+    static let rollbackCases: [RollbackCase] = [
+        // Argo Rollouts' traffic-routed canary (DESIGN §1.4): two canary pods ready at 10 s, the
+        // pause ends at 70 s, the canary grows to 4 pods (ready 80 s) before weight 100. Undoing
+        // a finished rollout: stable back to R first (ready 250 s), then weight 0, and the
+        // canary goes abortScaleDownDelaySeconds (default 30 s) later: 280 s.
+        RollbackCase(
+            kind: "service-split",
+            strategy:
+                #"{"name": "svc", "kind": "service-split", "router": "ingress-nginx", "steps": [{"setWeight": 50}, {"pause": "1m"}]}"#,
+            fullTrafficAt: 80, faultFrom: 180, finishedAt: 280, rollbackSeconds: 10),
+        // A second Deployment (DESIGN §1): the old Deployment is deleted once the new one has R
+        // ready pods (80 s); the rollback is `kubectl rollout undo`, a rolling update by the
+        // Kubernetes rules (DESIGN §1.3: 25 % of 4 = one surge, one unavailable): two pod
+        // start-ups, 260 s; the last candidate pod drains until 270 s.
+        RollbackCase(
+            kind: "deployment-split",
+            strategy: #"{"name": "dep", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "1m"}]}"#,
+            fullTrafficAt: 80, faultFrom: 180, finishedAt: 260, rollbackSeconds: 30),
+        // Argo Rollouts' basic canary (DESIGN §1.4, utils/replicaset/canary.go): weight 100
+        // settles at 100 s within maxSurge 1 / maxUnavailable 1; back to the previous ReplicaSet
+        // by the rolling-update rules, as deployment-split.
+        RollbackCase(
+            kind: "replicaset-split",
+            strategy: #"{"name": "rs", "kind": "replicaset-split", "steps": [{"setWeight": 50}, {"pause": "1m"}]}"#,
+            fullTrafficAt: 100, faultFrom: 180, finishedAt: 260, rollbackSeconds: 30),
+        // The gateway pattern (DESIGN §1): no smoke test and no approval delay, so the production
+        // rolling update starts when the copy is ready (10 s) and completes at 30 s; its first
+        // pods were created at 10 s, so the fault shows from 190 s. The rollback is a rollout undo.
+        RollbackCase(
+            kind: "gateway-route",
+            strategy: #"{"name": "gw", "kind": "gateway-route", "header": {"name": "x-canary", "value": "true"}}"#,
+            fullTrafficAt: 30, faultFrom: 190, finishedAt: 260, rollbackSeconds: 30),
+        // Argo Rollouts' blue-green (DESIGN §1.5): the switch at 10 s, blue scaled down
+        // scaleDownDelaySeconds (default 30 s) later. Failing after that, blue must start again
+        // (ready 250 s) before the active Service switches back; green goes 30 s later and is
+        // gone at 290 s.
+        RollbackCase(
+            kind: "blue-green", strategy: #"{"name": "bg", "kind": "blue-green", "previewReplicas": 4}"#,
+            fullTrafficAt: 10, faultFrom: 180, finishedAt: 290, rollbackSeconds: 10),
+    ]
+
+    /// Argo terminates the background analysis at full promotion (DESIGN §1.5); only the
+    /// labelled `analysis.afterPromotion` watchdog (DESIGN §4.1) watches on. The fault shows at
+    /// a pod age of 3 minutes, after every kind here was promoted, and fails the 240 s
+    /// measurement: its window (180–240 s) is the first with faulty requests.
+    @Test(arguments: rollbackCases)
+    func aWatchdogAfterPromotionRollsTheReleaseBack(_ rollback: RollbackCase) throws {
+        let watched = { (afterPromotion: String) in
+            try ScenarioFixture.make(
+                strategy: rollback.strategy, replicas: 4, rps: 50, users: 1_000, duration: "10m",
+                startup: "10s", shutdown: "10s",
+                candidate: #"{"errorRate": 0, "fault": {"errorRate": 1, "users": 1, "after": "3m"}}"#,
+                analysis:
+                    #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10, "afterPromotion": "\#(afterPromotion)"}"#
+            )
+        }
+        // Without the watchdog, as in Argo, nothing catches the late fault.
+        let unwatched = ScenarioFixture.run(try watched("0s"), tracing: true)
+        #expect(unwatched.outcome == .promoted)
+        #expect(!moments(unwatched).contains { $0.kind == "abort" })
+        #expect(unwatched.detectionSeconds == nil)
+
+        let result = ScenarioFixture.run(try watched("10m"), tracing: true)
+        let trace = moments(result)
+
+        #expect(result.outcome == .aborted)
+        let full = try #require(trace.firstIndex { $0.kind == "full-traffic" })
+        #expect(trace[full].seconds == rollback.fullTrafficAt)
+        #expect(trace[full].candidateShare == 1)
+        let aborts = trace.indices.filter { trace[$0].kind == "abort" }
+        #expect(aborts.count == 1)
+        let abort = try #require(aborts.first)
+        #expect(abort > full)
+        #expect(trace[abort].seconds == 240)
+
+        // From the first faulty request (just after the fault shows) to the 240 s measurement.
+        let detection = try #require(result.detectionSeconds)
+        #expect(detection > 240 - rollback.faultFrom - 1 && detection <= 240 - rollback.faultFrom)
+        #expect(result.rollbackSeconds == rollback.rollbackSeconds)
+
+        // The release ends rolled back, not at the end of the scenario, and says so last.
+        #expect(result.durationSeconds == rollback.finishedAt)
+        #expect(result.durationSeconds < 600)
+        let done = try #require(trace.lastIndex { $0.kind == "done" })
+        #expect(done > abort)
+        #expect(trace[done].seconds == rollback.finishedAt)
+        let last = try #require(trace.last)
+        #expect(last.candidateShare == 0)
+        #expect(last.stableReady == 4)
+        #expect(last.candidateReady == 0)
+        #expect(last.pods == 4)
+    }
+
+    // MARK: 2. Header and cookie rules through the engine
+
+    /// A service-split whose weight is 1 out of ingress-nginx's `canary-weight-total` 1,000,000:
+    /// the smallest non-zero weight, which sizes the canary to one pod and switches the rules
+    /// on. A weight of 0 scales the canary to no pods (Argo: ceil(0·R/100) = 0, DESIGN §1.4),
+    /// so this is how a header- or cookie-only canary with a running pod is written. The run
+    /// ends during the pause, before promotion exposes anyone else.
+    static func ruleOnlyCanary(rules: String, traffic: String, duration: String) throws -> Scenario {
+        try ScenarioFixture.make(
+            strategy:
+                #"{"name": "rules", "kind": "service-split", "router": "ingress-nginx", "weightTotal": 1000000\#(rules), "steps": [{"setWeight": 1}, {"pause": "20m"}]}"#,
+            replicas: 4, rps: 100, users: 2_000, duration: duration, startup: "10s", shutdown: "10s",
+            extraTraffic: traffic)
+    }
+
+    static let headerTraffic = #", "headers": [{"name": "x-canary", "value": "true", "share": 0.05}]"#
+    static let cookieTraffic = #", "cookies": [{"name": "canary", "value": "always", "userShare": 0.02}]"#
+
+    /// ingress-nginx `canary-by-header` with `canary-by-header-value` (DESIGN §1.1,
+    /// rootfs/etc/nginx/lua/balancer.lua): an exact match goes to the canary before the weight.
+    @Test func aHeaderRuleSendsTheHeaderShareOfRequestsToTheCanary() throws {
+        let scenario = try Self.ruleOnlyCanary(
+            rules: #", "header": {"name": "x-canary", "value": "true"}"#, traffic: Self.headerTraffic,
+            duration: "6m")
+        let result = ScenarioFixture.run(scenario)
+        #expect(result.outcome == .incomplete)
+        // The step runs from 10 s (the canary pod is ready) to the end at 360 s: ~35,000
+        // requests. Each carries the header independently with p = 0.05 and the weight adds
+        // 1e-6, so the step's candidate share is a binomial proportion: four standard
+        // deviations, √(0.05·0.95/35,000) ≈ 0.0012 each.
+        let share = try #require(result.realizedShares.first ?? nil)
+        let requests = 100.0 * 350
+        #expect(abs(share - 0.05) < ScenarioFixture.binomialBound(share: 0.05, trials: requests))
+        #expect(abs(result.candidateUserRequests - 0.05 * requests) < 4 * (0.05 * requests).squareRoot() + 1)
+
+        // Without the rule, the same requests stay on stable: the weight alone expects 0.035
+        // candidate requests over the step.
+        let unruled = try Self.ruleOnlyCanary(rules: "", traffic: Self.headerTraffic, duration: "6m")
+        #expect(ScenarioFixture.run(unruled).candidateUserRequests <= 3)
+    }
+
+    /// ingress-nginx `canary-by-cookie` (DESIGN §1.1): a user whose cookie is `always` goes to
+    /// the canary on every request, so the exposed users are exactly the cookie users.
+    @Test func aCookieRuleExposesExactlyTheCookieUsers() throws {
+        let rules = #", "cookie": "canary""#
+        let short = ScenarioFixture.run(
+            try Self.ruleOnlyCanary(rules: rules, traffic: Self.cookieTraffic, duration: "4m"))
+        let long = ScenarioFixture.run(
+            try Self.ruleOnlyCanary(rules: rules, traffic: Self.cookieTraffic, duration: "8m"))
+
+        // Cookie users are 2 % of 2,000 users, drawn per user: binomial, 40 ± 4·√(2,000·0.02·0.98).
+        #expect(abs(short.usersExposed - 40) <= 4 * (2_000 * 0.02 * 0.98).squareRoot())
+        // Every cookie user sends ~11 requests in the short run (P(none) ≈ e⁻¹¹), and nobody else
+        // reaches the canary: twice as long a step reaches the very same users.
+        #expect(short.usersExposed > 0)
+        #expect(long.usersExposed == short.usersExposed)
+        #expect(long.candidateUserRequests > 1.8 * short.candidateUserRequests)
+
+        // Each request comes from a uniform user: a binomial share of k / 2,000 for k cookie users.
+        let cookieShare = long.usersExposed / 2_000
+        let share = try #require(long.realizedShares.first ?? nil)
+        #expect(abs(share - cookieShare) < ScenarioFixture.binomialBound(share: cookieShare, trials: 100.0 * 470))
+    }
+
+    /// `setWeight: 0` after a positive weight scales the canary to no pods (DESIGN §1.4), but
+    /// the header and cookie rules stay on and their requests still count as served by the
+    /// candidate. ingress-nginx routes to the main backend when the canary backend has no
+    /// endpoints (balancer.lua `route_to_alternative_balancer`: "no alternative balancer for
+    /// backend" → false).
+    @Test func rulesAtWeightZeroReachNoCanaryWithoutPods() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "zero", "kind": "service-split", "router": "ingress-nginx", "header": {"name": "x-canary", "value": "true"}, "cookie": "canary", "steps": [{"setWeight": 10}, {"pause": "1m"}, {"setWeight": 0}, {"pause": "20m"}]}"#,
+            replicas: 4, rps: 100, users: 2_000, duration: "8m", startup: "10s", shutdown: "10s",
+            extraTraffic: Self.headerTraffic + Self.cookieTraffic)
+        let result = ScenarioFixture.run(scenario, tracing: true)
+        let trace = moments(result)
+        // The weight-0 step starts at 70 s; its pod has drained by 80 s.
+        let zeroStep = trace.filter { $0.seconds >= 80 }
+        #expect(!zeroStep.isEmpty)
+        let canaryHasPods = zeroStep.contains { $0.candidateReady > 0 }
+        let zeroShare = try #require(result.realizedShares.last ?? nil)
+        withKnownIssue("header/cookie traffic is counted as served by a canary that has no pods") {
+            // Either the canary keeps pods for its rules, or their requests go to stable.
+            #expect(canaryHasPods || zeroShare < 0.005)
+        }
+    }
+
+    // MARK: 3. setWeight in a deployment-split
+
+    /// A `setWeight` step and the canary pods it should become beside `replicas` stable pods.
+    struct WeightCase: Sendable, CustomTestStringConvertible {
+        var weight: Int
+        var replicas: Int
+        var pods: Int
+        var testDescription: String { "setWeight \(weight) beside \(replicas)" }
+    }
+
+    /// A second Deployment can only offer pod ratios: `setWeight` becomes the canary pod count
+    /// closest to the weight, at least one (DeploymentSplitStrategy.canaryPods), and kube-proxy
+    /// picks a ready endpoint uniformly per connection (DESIGN §1.2: iptables 1/n per endpoint).
+    @Test(arguments: [
+        WeightCase(weight: 30, replicas: 10, pods: 4),
+        WeightCase(weight: 5, replicas: 10, pods: 1),
+        WeightCase(weight: 50, replicas: 4, pods: 4),
+    ])
+    func aWeightInADeploymentSplitRealisesThePodRatio(_ step: WeightCase) throws {
+        let (weight, replicas, pods) = (step.weight, step.replicas, step.pods)
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "dep", "kind": "deployment-split", "steps": [{"setWeight": \#(weight)}, {"pause": "10m"}]}"#,
+            replicas: replicas, rps: 100, users: 5_000, requestsPerConnection: 1, duration: "11m",
+            startup: "15s", shutdown: "15s")
+        let result = ScenarioFixture.run(scenario, tracing: true)
+        let ratio = Double(pods) / Double(pods + replicas)
+        // The pause starts once the canary pods are ready, at the pod ratio exactly.
+        let pause = try #require(moments(result).last { $0.kind == "step" && $0.seconds == 15 })
+        #expect(pause.candidateReady == pods)
+        #expect(pause.candidateShare == ratio)
+        // One request per connection: every request is an independent pick with p = ratio over
+        // the 10-minute step's ~60,000 requests, a binomial proportion.
+        let share = try #require(result.realizedShares.first ?? nil)
+        let bound = ScenarioFixture.binomialBound(share: ratio, trials: 100.0 * 600)
+        #expect(abs(share - ratio) < bound)
+        if abs(ratio - Double(weight) / 100) > 2 * bound {
+            #expect(abs(share - Double(weight) / 100) > bound)
+        }
+    }
+
+    // MARK: 4. A failing blue-green smoke test
+
+    /// Argo Rollouts' blue-green with a pre-promotion check (DESIGN §1.5): the smoke test runs
+    /// against the preview Service and blocks the switch; when it fails, the preview is scaled
+    /// down and the active Service stays on blue.
+    @Test func aFailingSmokeTestKeepsBlueGreenOnBlue() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "bg", "kind": "blue-green", "previewReplicas": 4, "smokeTest": {"requests": 100, "rps": 10, "maxErrorRate": 0.01, "coverage": 1}}"#,
+            replicas: 4, rps: 50, users: 1_000, duration: "10m", startup: "10s", shutdown: "10s",
+            candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.9, "users": 1}}"#)
+        let result = ScenarioFixture.run(scenario, tracing: true)
+        let trace = moments(result)
+
+        #expect(result.outcome == .aborted)
+        #expect(result.candidateUserRequests == 0)
+        #expect(result.usersExposed == 0)
+        #expect(result.smokeRequests == 100)
+        #expect(result.peakPods == 8)
+        // The preview is ready at 10 s, 100 requests at 10/s end at 20 s; green drains by 30 s.
+        #expect(trace.first { $0.kind == "abort" }?.seconds == 20)
+        #expect(result.durationSeconds == 30)
+        #expect(!trace.contains { $0.kind == "switch" || $0.kind == "full-traffic" })
+        #expect(trace.allSatisfy { $0.candidateShare == 0 })
+        let last = try #require(trace.last)
+        #expect(last.stableReady == 4 && last.candidateReady == 0 && last.pods == 4)
+        withKnownIssue("terminating preview pods outside the active Service count as reachable by production") {
+            // Production never reached green, so nothing was left to roll back at detection.
+            #expect((result.rollbackSeconds ?? 0) == 0)
+        }
+    }
+
+    // MARK: 5. An analysis step with several measurements
+
+    /// An Argo analysis step with `count: 3` blocks its step until the run completes (DESIGN
+    /// §1.5). The background analysis runs beside it from the first canary pod (0 s) on a grid
+    /// of whole minutes; the step starts at 15 s, so its measurements are those 15 s off that
+    /// grid.
+    @Test func anAnalysisStepTakesItsThreeMeasurementsThenPromotes() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "dep", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"analysis": {"count": 3}}]}"#,
+            replicas: 4, rps: 50, users: 1_000, duration: "10m", startup: "15s", shutdown: "10s",
+            analysis: #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10}"#)
+        let result = ScenarioFixture.run(scenario, tracing: true)
+        let trace = moments(result)
+
+        #expect(result.outcome == .promoted)
+        #expect(trace.contains { $0.kind == "step" && $0.seconds == 15 })
+        let measurements = trace.filter {
+            $0.kind == "analysis" && $0.seconds >= 15 && ($0.seconds - 15).truncatingRemainder(dividingBy: 60) == 0
+        }.map(\.seconds)
+        #expect(measurements.count == 3)
+        #expect(zip(measurements, measurements.dropFirst()).allSatisfy { $1 - $0 == 60 })
+        // Argo measures at once, then every interval; measuring the window since the previous
+        // measurement, the model takes its first one interval after the step starts.
+        let first = try #require(measurements.first)
+        #expect(first >= 15 && first <= 75)
+        // The release goes on with the last measurement: 3 more pods (15 s), then the old
+        // Deployment drains (10 s).
+        let last = try #require(measurements.last)
+        #expect(trace.first { $0.kind == "promote" }?.seconds == last)
+        #expect(trace.first { $0.kind == "full-traffic" }?.seconds == last + 15)
+        #expect(result.durationSeconds == last + 25)
+    }
+
+    // MARK: 6. An abort while canary pods are still starting
+
+    /// The scenario for aborts during start-up: pods take 2 minutes to start; the first canary
+    /// pod is ready at 120 s; every request it serves fails, so the 180 s measurement fails
+    /// while the pods the next step asked for at 150 s would be ready only at 270 s.
+    static func slowStart(_ strategy: String) throws -> Scenario {
+        try ScenarioFixture.make(
+            strategy: strategy, replicas: 4, rps: 50, users: 1_000, requestsPerConnection: 1, duration: "10m",
+            startup: "2m", shutdown: "10s", candidate: #"{"errorRate": 0, "fault": {"errorRate": 1, "users": 1}}"#,
+            analysis: #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10}"#)
+    }
+
+    /// A second Deployment: the abort deletes the canary Deployment, pending pods included
+    /// (the ReplicaSet controller removes pending pods first, kubernetes controller_utils.go
+    /// ActivePods ranking). They never serve; the ready one drains for `podShutdown`.
+    @Test func anAbortDuringStartUpDeletesThePendingCanaryPodsOfADeploymentSplit() throws {
+        let scenario = try Self.slowStart(
+            #"{"name": "dep", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "30s"}, {"setReplicas": 4}, {"pause": "10m"}]}"#
+        )
+        let result = ScenarioFixture.run(scenario, tracing: true)
+        let trace = moments(result)
+
+        #expect(result.outcome == .aborted)
+        #expect(trace.first { $0.kind == "abort" }?.seconds == 180)
+        #expect(result.peakPods == 8)
+        // Only the first canary pod was ever ready: 1 of 5 endpoints from 120 s to 180 s.
+        #expect(trace.map(\.candidateReady).max() == 1)
+        let served = candidateRequestIntegral(trace, rps: 50)
+        #expect(abs(served - 600) < 1e-6)
+        #expect(abs(result.candidateUserRequests - served) <= 4 * served.squareRoot() + 1)
+        #expect(result.failedUserRequests == result.candidateUserRequests)
+        // All four canary pods terminate at 180 s and are gone at 190 s.
+        #expect(result.durationSeconds == 190)
+        let last = try #require(trace.last)
+        #expect(last.stableReady == 4 && last.candidateReady == 0 && last.pods == 4)
+    }
+
+    /// Argo's basic canary (DESIGN §1.4): the abort sets the weight to 0; the controller drops
+    /// the unavailable canary pods first, and keeps the ready one until stable has R −
+    /// maxUnavailable available again, which takes a new stable pod's start-up.
+    @Test func anAbortDuringStartUpDrainsTheReplicaSetSplitCanaryThroughTheController() throws {
+        let scenario = try Self.slowStart(
+            #"{"name": "rs", "kind": "replicaset-split", "steps": [{"setWeight": 25}, {"pause": "30s"}, {"setWeight": 100}, {"pause": "10m"}]}"#
+        )
+        let result = ScenarioFixture.run(scenario, tracing: true)
+        let trace = moments(result)
+
+        #expect(result.outcome == .aborted)
+        #expect(trace.first { $0.kind == "abort" }?.seconds == 180)
+        #expect(trace.map(\.candidateReady).max() == 1)
+        // Whatever the candidate served, the one ready canary pod's share of endpoints over time
+        // accounts for it (a pending pod serving would add to it).
+        let served = candidateRequestIntegral(trace, rps: 50)
+        #expect(abs(result.candidateUserRequests - served) <= 4 * served.squareRoot() + 1)
+        // Stable pods asked for at the abort (or at the next reconcile, when the dropped pending
+        // pods are gone at 190 s) are ready 2 minutes later; then the canary pod goes.
+        #expect(result.durationSeconds >= 300 && result.durationSeconds <= 310)
+        let last = try #require(trace.last)
+        #expect(last.stableReady == 4 && last.candidateReady == 0 && last.pods == 4)
+    }
+}
+
+// MARK: - Reading the trace
+
+/// One trace event as these tests read it: when (seconds), what kind, and the counts after it.
+private struct Moment {
+    var seconds: Double
+    var kind: String
+    var candidateShare: Double
+    var stableReady: Int
+    var candidateReady: Int
+    var pods: Int
+}
+
+/// The events of a run traced with `tracing: true`. The only place that reads trace events,
+/// so that a change of their representation is adapted here.
+private func moments(_ result: RunResult) -> [Moment] {
+    (result.trace ?? []).map { event in
+        Moment(
+            seconds: Double(event.time) / 1e9, kind: event.kind, candidateShare: event.candidateShare,
+            stableReady: event.stableReady, candidateReady: event.candidateReady, pods: event.pods)
+    }
+}
+
+/// The candidate requests a run's trace accounts for: the rate times the candidate's share of
+/// new connections after each event, over the time until the next one. With one request per
+/// connection every request is a fresh pick, so the count is Poisson around this.
+private func candidateRequestIntegral(_ trace: [Moment], rps: Double) -> Double {
+    var total = 0.0
+    for (index, moment) in trace.enumerated().dropLast() {
+        total += moment.candidateShare * (trace[index + 1].seconds - moment.seconds)
+    }
+    return total * rps
+}
