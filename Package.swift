@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "SplitRouterTests", dependencies: ["SplitRouter"]),
         .testTarget(name: "SplitSimTests", dependencies: ["SplitSim"]),
         .testTarget(name: "SplitReportTests", dependencies: ["SplitReport"]),
-        .testTarget(name: "splitsimTests", dependencies: ["splitsim"]),
+        .testTarget(name: "splitsimTests", dependencies: ["splitsim", "SplitSim"]),
     ],
     swiftLanguageModes: [.v6]
 )

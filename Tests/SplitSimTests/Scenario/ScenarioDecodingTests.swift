@@ -4,26 +4,28 @@ import Testing
 
 @Suite("Scenario decoding")
 struct ScenarioDecodingTests {
-    @Test func designExampleCombinesRpsAndProfile() {
-        // DESIGN.md §4 shows both ways of giving the rate in one file; a real file picks one.
+    @Test func refusesRpsBesideProfile() {
         #expect(
-            ScenarioFixtures.problems(in: ScenarioFixtures.designExample) == [
+            ScenarioFixtures.problems(in: ScenarioFixtures.builtInWithRpsAndProfile) == [
                 "traffic: both rps and profile are given; expected exactly one of them"
             ])
     }
 
-    @Test func decodesTheDesignExample() throws {
-        let scenario = try Scenario(decoding: ScenarioFixtures.designExampleWithProfile, file: "scenarios/design.json")
-        #expect(scenario.file == "scenarios/design.json")
+    @Test func decodesTheBuiltInScenario() throws {
+        let scenario = try BuiltInScenario.load()
+        #expect(scenario.file == BuiltInScenario.file)
         #expect(scenario.name == "checkout: gateway smoke test vs weighted canaries")
-        #expect(scenario.description == "What this scenario teaches.")
+        #expect(scenario.description?.hasPrefix("The gateway topology: ") == true)
         #expect(scenario.seed == 7)
         #expect(scenario.runs == 20)
         #expect(scenario.duration == .minutes(120))
         #expect(
             scenario.traffic
                 == TrafficSpec(
-                    rates: [RatePoint(at: .zero, rps: 200), RatePoint(at: .minutes(30), rps: 800)],
+                    rates: [
+                        RatePoint(at: .zero, rps: 200), RatePoint(at: .minutes(30), rps: 400),
+                        RatePoint(at: .minutes(90), rps: 200),
+                    ],
                     users: 50_000,
                     requestsPerConnection: 50,
                     headers: [HeaderShare(name: "x-canary", value: "true", share: 0.001)],
@@ -47,7 +49,7 @@ struct ScenarioDecodingTests {
         )
         #expect(scenario.analysis == analysis)
         let header = HeaderMatch(name: "x-canary", value: "true")
-        let smokeTest = SmokeTestSpec(requests: 200, rps: 5, maxErrorRate: 0.01, coverage: 0.5)
+        let smokeTest = SmokeTestSpec(requests: 200, rps: 5, maxErrorRate: 0.01, coverage: 0.02)
         let tenMinutes = Step.pause(.minutes(10))
         let expected: [StrategySpec] = [
             StrategySpec(
