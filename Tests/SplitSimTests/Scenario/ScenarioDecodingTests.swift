@@ -1,3 +1,4 @@
+import SplitRouter
 import Testing
 
 @testable import SplitSim
