@@ -42,7 +42,13 @@ let package = Package(
         .testTarget(name: "SplitRouterTests", dependencies: ["SplitRouter"], swiftSettings: swiftSettings),
         .testTarget(name: "SplitSimTests", dependencies: ["SplitRouter", "SplitSim"], swiftSettings: swiftSettings),
         .testTarget(name: "SplitReportTests", dependencies: ["SplitSim", "SplitReport"], swiftSettings: swiftSettings),
-        .testTarget(name: "splitsimTests", dependencies: ["splitsim", "SplitSim"], swiftSettings: swiftSettings),
+        // The golden outputs are read from the source tree by path, not as bundle resources.
+        .testTarget(
+            name: "splitsimTests",
+            dependencies: ["splitsim", "SplitSim"],
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
