@@ -1,6 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Every target: members of a module are visible only where that module is imported, so no
+/// file relies on an import made elsewhere.
+let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "splitsim",
     products: [
@@ -12,26 +16,39 @@ let package = Package(
     ],
     targets: [
         // The standard library's rounding calls into libm; without Foundation nothing else links it.
-        .target(name: "SplitRouter", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(
+            name: "SplitRouter",
+            swiftSettings: swiftSettings,
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         .target(
             name: "SplitSim",
             dependencies: ["SplitRouter"],
+            swiftSettings: swiftSettings,
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
-        .target(name: "SplitReport", dependencies: ["SplitSim"]),
+        .target(name: "SplitReport", dependencies: ["SplitRouter", "SplitSim"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "splitsim",
-            dependencies: ["SplitRouter", "SplitSim", "SplitReport"]
+            dependencies: ["SplitRouter", "SplitSim", "SplitReport"],
+            swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "splitsim-bench",
             dependencies: ["SplitRouter", "SplitSim"],
-            path: "Benchmarks/splitsim-bench"
+            path: "Benchmarks/splitsim-bench",
+            swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SplitRouterTests", dependencies: ["SplitRouter"]),
-        .testTarget(name: "SplitSimTests", dependencies: ["SplitSim"]),
-        .testTarget(name: "SplitReportTests", dependencies: ["SplitReport"]),
-        .testTarget(name: "splitsimTests", dependencies: ["splitsim"], exclude: ["Golden"]),
+        .testTarget(name: "SplitRouterTests", dependencies: ["SplitRouter"], swiftSettings: swiftSettings),
+        .testTarget(name: "SplitSimTests", dependencies: ["SplitRouter", "SplitSim"], swiftSettings: swiftSettings),
+        .testTarget(name: "SplitReportTests", dependencies: ["SplitSim", "SplitReport"], swiftSettings: swiftSettings),
+        // The golden outputs are read from the source tree by path, not as bundle resources.
+        .testTarget(
+            name: "splitsimTests",
+            dependencies: ["splitsim", "SplitSim"],
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

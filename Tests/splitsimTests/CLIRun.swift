@@ -12,7 +12,6 @@ struct CLIResult: Sendable, CustomStringConvertible {
     /// Standard error split into lines, without the final newline's empty element.
     var stderrLines: [String] { Self.lines(stderr) }
     /// Non-empty lines of standard error: the problems a command reported.
-    /// (`validate` currently adds an empty line after them; `ValidateTests.noBlankLine` covers that.)
     var problemLines: [String] { stderrLines.filter { !$0.isEmpty } }
     /// Standard output split into lines, without the final newline's empty element.
     var stdoutLines: [String] { Self.lines(stdout) }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `compare --format json` against the schema of DESIGN §5.
+/// `compare --format json` against its stable schema (keys as in `docs/scenario-format.md`).
 @Suite("compare --format json schema")
 struct CompareJSONTests {
     static let statsKeys: Set<String> = ["mean", "p5", "p50", "p95", "min", "max"]
@@ -163,7 +163,7 @@ struct CompareJSONTests {
         #expect((peak["max"] as? NSNumber)?.doubleValue == 5, "4 stable + 1 canary replica")
     }
 
-    @Test("seed is the number of DESIGN §5 (\"seed\": 7)")
+    @Test("seed is a JSON number (\"seed\": 7), not a string")
     func seedIsNumber() throws {
         let directory = try TemporaryDirectory()
         try directory.write("short.json", Fixtures.short)

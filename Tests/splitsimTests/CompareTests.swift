@@ -1,4 +1,5 @@
 import Foundation
+import SplitSim
 import Testing
 
 @Suite("compare")
@@ -230,21 +231,11 @@ struct CompareTests {
         #expect(result.stderr.contains("JSON Schema"))
     }
 
-    @Test("the built-in scenario text equals scenarios/gateway-smoke-test.json")
+    @Test("the built-in scenario text equals the example file it names")
     func builtInTextMatchesFile() throws {
-        let source = try String(
-            contentsOf: CLIRun.packageRoot.appendingPathComponent("Sources/SplitSim/Examples/BuiltInScenario.swift"),
-            encoding: .utf8)
-        let start = try #require(source.range(of: "public static let text = #\"\"\"\n"))
-        let end = try #require(source.range(of: "\n        \"\"\"#", range: start.upperBound..<source.endIndex))
-        // A multi-line literal drops its closing delimiter's indentation from every line.
-        let builtIn = source[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : String($0) }.joined(separator: "\n")
         let file = try String(
-            contentsOf: CLIRun.scenariosDirectory.appendingPathComponent("gateway-smoke-test.json"),
-            encoding: .utf8)
-        #expect(builtIn + "\n" == file || builtIn == file)
-        #expect(source.contains(#"public static let file = "scenarios/gateway-smoke-test.json""#))
+            contentsOf: CLIRun.packageRoot.appendingPathComponent(BuiltInScenario.file), encoding: .utf8)
+        #expect(BuiltInScenario.text + "\n" == file)
     }
 
     @Test("compare with no file runs the built-in scenario, the same as the gateway example file")

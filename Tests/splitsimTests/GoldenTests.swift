@@ -1,4 +1,5 @@
 import Foundation
+import SplitSim
 import Testing
 
 /// Every example's output, pinned byte for byte.
@@ -31,10 +32,7 @@ struct GoldenTests {
     static let formats = ["json", "markdown", "csv"]
 
     /// The strategies of the built-in default scenario, each traced once.
-    static let defaultStrategies = [
-        "ingress 5/20/50", "second Deployment", "basic canary", "gateway + smoke test", "blue-green",
-        "plain rolling update",
-    ]
+    static let defaultStrategies = try! BuiltInScenario.load().strategies.map(\.name)
 
     static let cases: [Case] = {
         var cases: [Case] = []
@@ -54,7 +52,7 @@ struct GoldenTests {
             cases.append(
                 Case(
                     arguments: [
-                        "trace", "scenarios/gateway-smoke-test.json", "--strategy", strategy, "--format", "json",
+                        "trace", BuiltInScenario.file, "--strategy", strategy, "--format", "json",
                     ],
                     golden: "trace-default-\(index + 1).json"))
         }

@@ -146,7 +146,7 @@ struct ToolCommandTests {
         var testDescription: String { arguments.joined(separator: " ") }
     }
 
-    /// Worked by hand from DESIGN §1.4 / upstream canary.go.
+    /// Worked by hand from Argo Rollouts' `utils/replicaset/canary.go`.
     static let replicasCases: [ReplicasCase] = [
         // 10 replicas at 20 %, surge 1: target 2 of 10 (8 stable, 2 canary) since 2/10 = 20 % exactly;
         // from 10/10 there is room for 1 pod, and with maxUnavailable 0 nothing scales down yet.

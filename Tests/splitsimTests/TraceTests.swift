@@ -102,6 +102,23 @@ struct TraceTests {
         #expect(invalid.stdout.isEmpty)
     }
 
+    @Test("trace names a missing file, a directory and a file that is not UTF-8, one line each")
+    func unreadableInputs() throws {
+        let directory = try TemporaryDirectory()
+        try Data([0x7B, 0x0A, 0x20, 0xFF, 0x7D]).write(to: directory.url.appendingPathComponent("binary.json"))
+        let missing = try CLIRun.run(["trace", "nothere.json", "--strategy", "x"], in: directory.url)
+        #expect(missing.status == 66, "\(missing)")
+        #expect(missing.stderr == "nothere.json: no such file\n", "\(missing)")
+        let folder = try CLIRun.run(["trace", ".", "--strategy", "x"], in: directory.url)
+        #expect(folder.status == 66, "\(folder)")
+        #expect(folder.stderr == ".: cannot read: is a directory\n", "\(folder)")
+        let binary = try CLIRun.run(["trace", "binary.json", "--strategy", "x"], in: directory.url)
+        #expect(binary.status == 65, "\(binary)")
+        #expect(
+            binary.stderr == "binary.json:2:2: malformed JSON: invalid UTF-8; expected a UTF-8 text file\n", "\(binary)"
+        )
+    }
+
     /// Seconds from the step event whose detail contains `fragment` to the next step or the end of steps.
     static func stepLength(_ events: [[String: Any]], _ fragment: String) throws -> Double {
         let index = try #require(

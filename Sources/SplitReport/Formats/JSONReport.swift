@@ -1,6 +1,7 @@
 import SplitSim
 
-/// The `compare --format json` document: the stable schema of DESIGN §5 for pipelines.
+/// The `compare --format json` document: a stable schema for pipelines, whose keys the metrics
+/// glossary of `docs/scenario-format.md` defines.
 public enum JSONReport {
     /// Renders the comparisons as one JSON document.
     public static func render(_ scenarios: [ScenarioComparison], version: String) -> String {

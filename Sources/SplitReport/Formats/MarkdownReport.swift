@@ -1,3 +1,6 @@
+// Foundation only for `replacingOccurrences`, which takes a `|` followed by a combining mark as one
+// character and leaves it; the standard library's clusters differ in places, and the output is pinned.
+import Foundation
 import SplitSim
 
 /// `compare --format markdown`: the comparison as GitHub-flavoured Markdown, for pull

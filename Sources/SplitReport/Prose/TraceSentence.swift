@@ -1,3 +1,4 @@
+import SplitRouter
 import SplitSim
 
 /// The sentence `splitsim trace` writes for each kind of trace event.

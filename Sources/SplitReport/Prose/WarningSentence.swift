@@ -1,3 +1,4 @@
+import SplitRouter
 import SplitSim
 
 /// The sentence the reports write for each strategy warning.

@@ -5,9 +5,5 @@ public enum ReleaseVersion: UInt8, Sendable, Hashable, CustomStringConvertible {
     /// The version being released.
     case candidate = 1
 
-    /// The other version.
-    @inlinable
-    public var other: ReleaseVersion { self == .stable ? .candidate : .stable }
-
     public var description: String { self == .stable ? "stable" : "candidate" }
 }

@@ -1,4 +1,5 @@
-/// The figures of one strategy over all runs of a scenario (DESIGN §2).
+/// The figures of one strategy over all runs of a scenario; `docs/scenario-format.md` defines
+/// each of them in its metrics glossary.
 public struct StrategyComparison: Sendable {
     /// Outcome fractions over runs.
     public struct Outcomes: Sendable {

@@ -1,6 +1,6 @@
 /// A failure of a command, carrying the one line the user sees and the exit status.
 ///
-/// Exit statuses follow sysexits(3), as DESIGN §5 promises pipelines.
+/// Exit statuses follow sysexits(3), as `splitsim --help` promises pipelines.
 enum CLIError: Error, CustomStringConvertible {
     /// Bad flags or arguments (EX_USAGE, 64).
     case usage(String)
@@ -31,14 +31,5 @@ enum CLIError: Error, CustomStringConvertible {
         case .reported:
             ""
         }
-    }
-}
-
-extension CLIError {
-    /// The error for a command that the contract names but this version does not run yet.
-    static func notYetBuilt(_ command: String) -> CLIError {
-        .usage(
-            "splitsim \(command): not built yet in splitsim \(SplitsimCommandLine.version); see 'splitsim help \(command)' for what it will do"
-        )
     }
 }

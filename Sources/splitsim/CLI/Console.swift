@@ -51,12 +51,4 @@ enum Console {
         let reason = String(cString: strerror(errno)).lowercased()
         return .cannotCreateOutput("splitsim: cannot write \(path): \(reason)")
     }
-
-    /// Reads a whole text file, mapping a missing file to exit status 66.
-    static func readFile(_ path: String) throws(CLIError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .inputMissing("splitsim: \(path): no such file or not readable")
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
 }

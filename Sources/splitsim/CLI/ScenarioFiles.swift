@@ -1,7 +1,8 @@
 import Foundation
 import SplitSim
 
-/// Turns the FILE|DIR arguments of a command into scenario file paths.
+/// Turns the FILE|DIR arguments of a command into scenario file paths, and reads the files:
+/// the library decodes scenarios but never touches the file system.
 enum ScenarioFiles {
     /// The JSON Schema that ships beside the examples; it is not a scenario.
     static func isSchema(_ path: String) -> Bool {
@@ -31,12 +32,27 @@ enum ScenarioFiles {
         return files
     }
 
-    /// Loads a scenario, mapping its errors to the CLI's, one line per problem.
+    /// Reads and decodes the scenario file at `path`: a file that cannot be read exits 66, one
+    /// that does not decode or validate 65, with one line per problem.
     static func load(_ path: String) throws(CLIError) -> Scenario {
+        let bytes = try read(path)
         do {
-            return try Scenario.load(contentsOf: path)
+            return try Scenario(decoding: bytes, file: path)
         } catch {
-            throw error.exitCode == 66 ? .inputMissing(error.description) : .invalidScenario(error.description)
+            throw .invalidScenario(error.description)
         }
+    }
+
+    /// The whole content of the file at `path`.
+    private static func read(_ path: String) throws(CLIError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .inputMissing("\(path): no such file")
+        }
+        if isDirectory.boolValue { throw .inputMissing("\(path): cannot read: is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .inputMissing("\(path): cannot read: permission denied or I/O error")
+        }
+        return Array(data)
     }
 }

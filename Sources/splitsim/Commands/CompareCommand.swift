@@ -17,7 +17,7 @@ enum CompareCommand: Command {
         user exposure to a faulty candidate (requests, users, time to detect and to roll back,
         escapes) and cost in pods (pod-hours, peak pods, money). Figures are the mean with the
         5th–95th percentile over runs. With no FILE, runs the built-in gateway example
-        (scenarios/gateway-smoke-test.json). A DIR means every *.json scenario in it.
+        (\(BuiltInScenario.file)). A DIR means every *.json scenario in it.
 
         Options:
           --runs N          runs per strategy (default: the scenario's "runs")
@@ -56,7 +56,7 @@ enum CompareCommand: Command {
             for file in try ScenarioFiles.expand(paths) {
                 guard !ScenarioFiles.isSchema(file) else {
                     throw .invalidScenario(
-                        "\(file): this is the JSON Schema that describes scenarios, not a scenario; expected a scenario file such as scenarios/gateway-smoke-test.json"
+                        "\(file): this is the JSON Schema that describes scenarios, not a scenario; expected a scenario file such as \(BuiltInScenario.file)"
                     )
                 }
                 scenarios.append(try ScenarioFiles.load(file))

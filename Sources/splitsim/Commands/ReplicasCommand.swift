@@ -1,7 +1,7 @@
 import SplitSim
 
 /// `splitsim replicas`: the replica counts an Argo Rollouts canary controller asks for in
-/// one reconcile of a given state (DESIGN §1.4, §5).
+/// one reconcile of a given state, as Argo Rollouts' `utils/replicaset/canary.go` computes them.
 enum ReplicasCommand: Command {
     static let name = "replicas"
     static let summary = "Compute the rollout controller's replica counts for one reconcile"

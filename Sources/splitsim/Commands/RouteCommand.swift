@@ -2,7 +2,7 @@ import SplitReport
 import SplitRouter
 
 /// `splitsim route`: how a routing policy of the router core distributes requests over
-/// backends (DESIGN §1.6, §5).
+/// backends.
 enum RouteCommand: Command {
     static let name = "route"
     static let summary = "Show how a routing policy distributes requests over backends"

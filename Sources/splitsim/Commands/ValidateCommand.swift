@@ -36,10 +36,10 @@ enum ValidateCommand: Command {
                     continue
                 }
                 do {
-                    let scenario = try Scenario.load(contentsOf: file)
+                    let scenario = try ScenarioFiles.load(file)
                     Console.write("\(file): ok (\(scenario.strategies.count) strategies)\n")
                 } catch {
-                    for line in error.lines { Console.writeError(line) }
+                    Console.writeError(error.description)
                     // A missing file (66) outranks an invalid one (65).
                     status = max(status, error.exitCode)
                 }

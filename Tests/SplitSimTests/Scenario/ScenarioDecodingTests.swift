@@ -1,30 +1,32 @@
-import Foundation
+import SplitRouter
 import Testing
 
 @testable import SplitSim
 
 @Suite("Scenario decoding")
 struct ScenarioDecodingTests {
-    @Test func designExampleCombinesRpsAndProfile() {
-        // DESIGN.md §4 shows both ways of giving the rate in one file; a real file picks one.
+    @Test func refusesRpsBesideProfile() {
         #expect(
-            ScenarioFixtures.problems(in: ScenarioFixtures.designExample) == [
+            ScenarioFixtures.problems(in: ScenarioFixtures.builtInWithRpsAndProfile) == [
                 "traffic: both rps and profile are given; expected exactly one of them"
             ])
     }
 
-    @Test func decodesTheDesignExample() throws {
-        let scenario = try Scenario(decoding: ScenarioFixtures.designExampleWithProfile, file: "scenarios/design.json")
-        #expect(scenario.file == "scenarios/design.json")
+    @Test func decodesTheBuiltInScenario() throws {
+        let scenario = try BuiltInScenario.load()
+        #expect(scenario.file == BuiltInScenario.file)
         #expect(scenario.name == "checkout: gateway smoke test vs weighted canaries")
-        #expect(scenario.description == "What this scenario teaches.")
+        #expect(scenario.description?.hasPrefix("The gateway topology: ") == true)
         #expect(scenario.seed == 7)
         #expect(scenario.runs == 20)
         #expect(scenario.duration == .minutes(120))
         #expect(
             scenario.traffic
                 == TrafficSpec(
-                    rates: [RatePoint(at: .zero, rps: 200), RatePoint(at: .minutes(30), rps: 800)],
+                    rates: [
+                        RatePoint(at: .zero, rps: 200), RatePoint(at: .minutes(30), rps: 400),
+                        RatePoint(at: .minutes(90), rps: 200),
+                    ],
                     users: 50_000,
                     requestsPerConnection: 50,
                     headers: [HeaderShare(name: "x-canary", value: "true", share: 0.001)],
@@ -48,7 +50,7 @@ struct ScenarioDecodingTests {
         )
         #expect(scenario.analysis == analysis)
         let header = HeaderMatch(name: "x-canary", value: "true")
-        let smokeTest = SmokeTestSpec(requests: 200, rps: 5, maxErrorRate: 0.01, coverage: 0.5)
+        let smokeTest = SmokeTestSpec(requests: 200, rps: 5, maxErrorRate: 0.01, coverage: 0.02)
         let tenMinutes = Step.pause(.minutes(10))
         let expected: [StrategySpec] = [
             StrategySpec(
@@ -224,45 +226,25 @@ struct ScenarioDecodingTests {
                 == .rollingUpdate(RollingUpdateSpec(maxSurge: .count(0), maxUnavailable: .percent(100))))
     }
 
-    @Test func loadsFilesAndMapsErrorsToExitCodes() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "splitsim-scenario-\(UInt64.random(in: 0...UInt64.max))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+    @Test func decodesBytesAndPointsAtTheFirstByteThatIsNotUTF8() throws {
+        #expect(
+            try Scenario(decoding: Array(ScenarioFixtures.scenario().utf8), file: "valid.json").file == "valid.json")
 
-        let valid = directory.appendingPathComponent("valid.json").path
-        try Data(ScenarioFixtures.scenario().utf8).write(to: URL(fileURLWithPath: valid))
-        #expect(try Scenario.load(contentsOf: valid).file == valid)
-
-        let missing = directory.appendingPathComponent("missing.json").path
-        #expect(throws: ScenarioError.fileMissing(path: missing)) { try Scenario.load(contentsOf: missing) }
-        #expect(ScenarioError.fileMissing(path: missing).exitCode == 66)
-        #expect(ScenarioError.fileMissing(path: "a.json").description == "a.json: no such file")
-
-        #expect(throws: ScenarioError.unreadable(path: directory.path, reason: "is a directory")) {
-            try Scenario.load(contentsOf: directory.path)
-        }
-        #expect(ScenarioError.unreadable(path: "d", reason: "is a directory").exitCode == 66)
-
-        let binary = directory.appendingPathComponent("binary.json").path
-        try Data([0x7B, 0x0A, 0x20, 0xFF, 0x7D]).write(to: URL(fileURLWithPath: binary))
         #expect(
             throws: ScenarioError.malformedJSON(
-                file: binary, line: 2, column: 2, message: "invalid UTF-8; expected a UTF-8 text file")
+                file: "binary.json", line: 2, column: 2, message: "invalid UTF-8; expected a UTF-8 text file")
         ) {
-            try Scenario.load(contentsOf: binary)
+            try Scenario(decoding: [0x7B, 0x0A, 0x20, 0xFF, 0x7D], file: "binary.json")
         }
 
-        let broken = directory.appendingPathComponent("broken.json").path
-        try Data("{\n  \"name\": \"x\"\n  \"runs\": 3\n}".utf8).write(to: URL(fileURLWithPath: broken))
+        let broken = Array("{\n  \"name\": \"x\"\n  \"runs\": 3\n}".utf8)
         do {
-            _ = try Scenario.load(contentsOf: broken)
+            _ = try Scenario(decoding: broken, file: "broken.json")
             Issue.record("expected malformed JSON")
         } catch {
-            #expect(error.exitCode == 65)
             #expect(
                 error.description
-                    == "\(broken):3:3: malformed JSON: expected ',' or '}' after an object member, found '\"'")
+                    == "broken.json:3:3: malformed JSON: expected ',' or '}' after an object member, found '\"'")
         }
     }
 
@@ -275,7 +257,6 @@ struct ScenarioDecodingTests {
                     path: JSONPath.root.key("cluster").key("replica"),
                     message: "unknown key; did you mean \"replicas\"?"),
             ])
-        #expect(error.exitCode == 65)
         #expect(
             error.description == """
                 scenarios/x.json: runs: 0 is out of range; expected 1...10000

@@ -1,3 +1,5 @@
+import SplitRouter
+
 /// The timers of a strategy that can roll back.
 protocol RollbackTimer: Sendable {
     /// The delayed scale-down of the candidate after a stopped release.

@@ -1,9 +1,8 @@
-import Foundation
-
 /// A validated scenario: the traffic, the cluster, the two versions and the strategies to compare.
 ///
-/// Create one with ``load(contentsOf:)`` or ``init(decoding:file:)``; both check everything
-/// the file format (`scenarios/scenario.schema.json`) says and report every problem at once.
+/// Create one from the text or the bytes of a scenario file with ``init(decoding:file:)``;
+/// it checks everything the file format (`scenarios/scenario.schema.json`) says and reports
+/// every problem at once. Reading the file is the caller's business.
 public struct Scenario: Hashable, Sendable {
     /// The default seed of run 0.
     public static let defaultSeed: UInt64 = 1
@@ -80,30 +79,23 @@ public struct Scenario: Hashable, Sendable {
         self = scenario
     }
 
-    /// Reads, decodes and validates the scenario file at `path`.
-    /// - Throws: ``ScenarioError/fileMissing(path:)`` or ``ScenarioError/unreadable(path:reason:)``
-    ///   when the file cannot be read, otherwise as ``init(decoding:file:)``.
-    public static func load(contentsOf path: String) throws(ScenarioError) -> Scenario {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .fileMissing(path: path)
-        }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied or I/O error")
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            let position = Self.firstInvalidUTF8(in: Array(data))
+    /// Decodes and validates the bytes of a scenario file, which must be UTF-8; `file` names it
+    /// in messages.
+    /// - Throws: ``ScenarioError/malformedJSON(file:line:column:message:)`` at the first byte
+    ///   that is not UTF-8, otherwise as the initializer that decodes a `String`.
+    public init(decoding bytes: [UInt8], file: String) throws(ScenarioError) {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let position = Self.firstInvalidUTF8(in: bytes)
             throw .malformedJSON(
-                file: path, line: position.line, column: position.column,
+                file: file, line: position.line, column: position.column,
                 message: "invalid UTF-8; expected a UTF-8 text file")
         }
-        return try Scenario(decoding: text, file: path)
+        try self.init(decoding: text, file: file)
     }
 
     /// Where the first byte that is not valid UTF-8 sits.
     /// - Complexity: O(n) in the number of bytes.
-    static func firstInvalidUTF8(in bytes: [UInt8]) -> SourcePosition {
+    private static func firstInvalidUTF8(in bytes: [UInt8]) -> SourcePosition {
         var position = SourcePosition(line: 1, column: 1)
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
