@@ -4,7 +4,7 @@ extension ScenarioDecoder {
 
     /// Decodes a whole scenario document; the result is meaningful only when no problem was found.
     /// A document that is not an object gets that one problem, not one per missing key.
-    mutating func decodeScenario(_ root: JSONNode, file: String) -> Scenario {
+    mutating func decodeScenario(_ root: JSONNode, file: String, registry: StrategyRegistry) -> Scenario {
         guard let fields = fields(of: root, at: .root, as: .scenario) else {
             return Scenario(
                 file: file, name: "", traffic: TrafficSpec(rates: []), cluster: ClusterSpec(replicas: 1), strategies: []
@@ -24,7 +24,7 @@ extension ScenarioDecoder {
         let traffic = decodeTraffic(fields["traffic"], duration: knownDuration)
         let versions = decodeVersions(fields["versions"])
         let analysis = decodeOptionalAnalysis(fields["analysis"]) ?? nil
-        let context = StrategyContext(replicas: cluster.replicas, analysis: analysis)
+        let context = StrategyContext(replicas: cluster.replicas, analysis: analysis, registry: registry)
         let strategies = decodeStrategies(fields["strategies"], context: context)
         return Scenario(
             file: file, name: name, description: description, seed: seed, runs: runs, duration: duration,

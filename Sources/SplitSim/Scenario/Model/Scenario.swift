@@ -61,10 +61,13 @@ public struct Scenario: Hashable, Sendable {
         self.strategies = strategies
     }
 
-    /// Decodes and validates scenario JSON text; `file` names it in messages.
+    /// Decodes and validates scenario JSON text; `file` names it in messages, and `registry`
+    /// says which strategy kinds it may use.
     /// - Throws: ``ScenarioError/malformedJSON(file:line:column:message:)`` or
     ///   ``ScenarioError/invalid(file:problems:)`` listing every problem in file order.
-    public init(decoding text: String, file: String) throws(ScenarioError) {
+    public init(
+        decoding text: String, file: String, registry: StrategyRegistry = .standard
+    ) throws(ScenarioError) {
         let root: JSONNode
         do {
             root = try JSONNode(parsing: text)
@@ -73,7 +76,7 @@ public struct Scenario: Hashable, Sendable {
                 file: file, line: error.position.line, column: error.position.column, message: error.message)
         }
         var decoder = ScenarioDecoder()
-        let scenario = decoder.decodeScenario(root, file: file)
+        let scenario = decoder.decodeScenario(root, file: file, registry: registry)
         let problems = decoder.problemsInFileOrder
         guard problems.isEmpty else { throw .invalid(file: file, problems: problems) }
         self = scenario
@@ -83,14 +86,16 @@ public struct Scenario: Hashable, Sendable {
     /// in messages.
     /// - Throws: ``ScenarioError/malformedJSON(file:line:column:message:)`` at the first byte
     ///   that is not UTF-8, otherwise as the initializer that decodes a `String`.
-    public init(decoding bytes: [UInt8], file: String) throws(ScenarioError) {
+    public init(
+        decoding bytes: [UInt8], file: String, registry: StrategyRegistry = .standard
+    ) throws(ScenarioError) {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let position = Self.firstInvalidUTF8(in: bytes)
             throw .malformedJSON(
                 file: file, line: position.line, column: position.column,
                 message: "invalid UTF-8; expected a UTF-8 text file")
         }
-        try self.init(decoding: text, file: file)
+        try self.init(decoding: text, file: file, registry: registry)
     }
 
     /// Where the first byte that is not valid UTF-8 sits.

@@ -8,7 +8,7 @@ extension ScenarioDecoder {
         /// The scenario-wide analysis, which strategies inherit.
         var analysis: AnalysisSpec?
         /// The kinds a strategy may be.
-        var registry = StrategyRegistry.standard
+        var registry: StrategyRegistry
 
         /// The most pods a canary or preview may ask for: ten times the stable count (more
         /// is almost surely a typo), within the global maximum.
