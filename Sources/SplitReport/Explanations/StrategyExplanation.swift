@@ -18,7 +18,8 @@ public struct StrategyExplanation: Sendable {
     /// The upstream behaviour the simulation follows.
     public let modelledOn: String
 
-    /// The six kinds, in the order of DESIGN §1.
+    /// The kinds splitsim ships, in the order of ``StrategyRegistry/standard``; a test keeps
+    /// one account per registered kind.
     public static let all: [StrategyExplanation] = [
         StrategyExplanation(
             kind: "service-split",
@@ -112,7 +113,15 @@ public struct StrategyExplanation: Sendable {
     ]
 
     /// The explanation of `kind`, or nil for an unknown kind.
-    public static func of(kind: String) -> StrategyExplanation? {
-        all.first { $0.kind == kind }
+    public static func of(kind: String) -> StrategyExplanation {
+        all.first { $0.kind == kind } ?? unexplained(kind)
+    }
+
+    /// The account of a kind nobody has written one for yet: it says so rather than guess.
+    private static func unexplained(_ kind: String) -> StrategyExplanation {
+        let none = "Not written yet: see the kind's source for what it models."
+        return StrategyExplanation(
+            kind: kind, title: "A strategy kind without an explanation", splitPoint: none, unitOfDecision: none,
+            granularity: none, requirements: none, failureMode: none, modelledOn: none)
     }
 }

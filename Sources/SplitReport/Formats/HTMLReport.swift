@@ -154,7 +154,7 @@ public enum HTMLReport {
         for strategy in scenario.strategies {
             let name = "<tr><th scope=\"row\">\(Markup.escape(strategy.name))</th>"
             let kindTitle =
-                StrategyExplanation.of(kind: strategy.kind).map { " title=\"\(Markup.escape($0.title))\"" } ?? ""
+                " title=\"\(Markup.escape(StrategyExplanation.of(kind: strategy.kind).title))\""
             exposure += name + "<td><code\(kindTitle)>\(Markup.escape(strategy.kind))</code></td>"
             exposure += "<td class=\"num\">\(Format.percent(strategy.granularity.minCandidateShare))</td>"
             exposure += "<td>\(Markup.escape(Format.outcome(strategy.outcome)))</td>"
@@ -217,17 +217,16 @@ public enum HTMLReport {
             for warning in strategy.warnings { html += "<li>\(Markup.escape(WarningSentence.text(warning)))</li>" }
             html += "</ul>\n"
         }
-        if let explanation = StrategyExplanation.of(kind: strategy.kind) {
-            html +=
-                "<details><summary>How <code>\(Markup.escape(explanation.kind))</code> works: \(Markup.escape(explanation.title))</summary>\n<dl>"
-            let entries = [
-                ("Where it splits", explanation.splitPoint), ("Unit of decision", explanation.unitOfDecision),
-                ("Granularity", explanation.granularity), ("Needs", explanation.requirements),
-                ("How it goes wrong", explanation.failureMode), ("Modelled on", explanation.modelledOn),
-            ]
-            for (term, text) in entries { html += "<dt>\(term)</dt><dd>\(Markup.escape(text))</dd>" }
-            html += "</dl></details>\n"
-        }
+        let explanation = StrategyExplanation.of(kind: strategy.kind)
+        html +=
+            "<details><summary>How <code>\(Markup.escape(explanation.kind))</code> works: \(Markup.escape(explanation.title))</summary>\n<dl>"
+        let entries = [
+            ("Where it splits", explanation.splitPoint), ("Unit of decision", explanation.unitOfDecision),
+            ("Granularity", explanation.granularity), ("Needs", explanation.requirements),
+            ("How it goes wrong", explanation.failureMode), ("Modelled on", explanation.modelledOn),
+        ]
+        for (term, text) in entries { html += "<dt>\(term)</dt><dd>\(Markup.escape(text))</dd>" }
+        html += "</dl></details>\n"
         return html + "</article>\n"
     }
 

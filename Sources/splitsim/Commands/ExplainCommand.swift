@@ -1,4 +1,5 @@
 import SplitReport
+import SplitSim
 
 /// `splitsim explain [KIND]`: what each way of splitting traffic is, in plain language.
 enum ExplainCommand: Command {
@@ -10,28 +11,28 @@ enum ExplainCommand: Command {
 
         Explains where the split happens, the unit of each routing decision, the granularity,
         what the cluster needs, and the typical failure mode. KIND is one of:
-          \(StrategyExplanation.all.map(\.kind).joined(separator: ", "))
-        With no KIND, explains all six.
+          \(StrategyRegistry.standard.names.joined(separator: ", "))
+        With no KIND, explains them all.
 
         """
     }
 
     static func run(_ arguments: inout ArgumentList) throws(CLIError) {
         let kinds = try arguments.positionals()
+        let all = StrategyRegistry.standard.names
         let chosen: [StrategyExplanation]
         if kinds.isEmpty {
-            chosen = StrategyExplanation.all
+            chosen = all.map(StrategyExplanation.of(kind:))
         } else {
             chosen = try kinds.map { kind throws(CLIError) in
-                guard let explanation = StrategyExplanation.of(kind: kind) else {
-                    let all = StrategyExplanation.all.map(\.kind)
+                guard all.contains(kind) else {
                     var message = "unknown kind \"\(kind)\"; expected one of \(all.joined(separator: ", "))"
                     if let near = ArgumentList.nearest(to: kind, among: all) {
                         message += " (did you mean \"\(near)\"?)"
                     }
                     throw arguments.usage(message)
                 }
-                return explanation
+                return StrategyExplanation.of(kind: kind)
             }
         }
         Console.write(chosen.map(render).joined(separator: "\n"))

@@ -81,3 +81,18 @@ struct ExtendingTests {
         #expect(HTMLReport.render(comparison, version: "test").contains("big-bang"))
     }
 }
+
+@Suite("explanations")
+struct ExplanationTests {
+    @Test("every kind splitsim ships has its own account, in registry order")
+    func everyStandardKindIsExplained() {
+        #expect(StrategyExplanation.all.map(\.kind) == StrategyRegistry.standard.names)
+    }
+
+    @Test("a kind without an account says so instead of guessing")
+    func unexplainedKind() {
+        let explanation = StrategyExplanation.of(kind: BigBangSpec.kindName)
+        #expect(explanation.kind == "big-bang")
+        #expect(explanation.splitPoint.hasPrefix("Not written yet"))
+    }
+}
