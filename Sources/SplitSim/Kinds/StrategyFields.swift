@@ -45,11 +45,6 @@ public struct StrategyFields {
         decoder.duration(fields[key], required: required)
     }
 
-    /// A fraction in [0, 1].
-    public mutating func fraction(_ key: String, required: Bool = false) -> Double? {
-        decoder.fraction(fields[key], required: required)
-    }
-
     /// One of a fixed set of names, e.g. a router.
     public mutating func choice<Choice: CaseIterable & RawRepresentable<String>>(
         _ key: String, as type: Choice.Type, noun: String, required: Bool = false
