@@ -55,7 +55,7 @@ extension BlueGreenSpec: StrategyKindSpec {
     /// Follows Argo Rollouts' blue-green: the preview is scaled to full size before the switch,
     /// promotion happens after `autoPromotion` (or as soon as the preview is ready and the smoke
     /// test passed), and open connections to the old pods last until those pods are gone.
-    public struct Strategy: RolloutStrategy {
+    public struct Strategy: RollingBackStrategy {
         /// The strategy's timers.
         public enum Timer: RollbackTimer {
             /// `autoPromotion` after the preview was ready.
@@ -72,7 +72,7 @@ extension BlueGreenSpec: StrategyKindSpec {
         let spec: BlueGreenSpec
         let replicas: Int
         private var phase = ReleasePhase.stepping
-        private var rollback: Rollback?
+        var rollback: Rollback?
         private var blue = 0
         private var green = 0
         private var previewReady = false
@@ -97,10 +97,7 @@ extension BlueGreenSpec: StrategyKindSpec {
         }
 
         public mutating func handle(_ event: ReleaseEvent<Timer>, _ release: inout ReleaseControl<Timer>) {
-            if rollback != nil {
-                rollback?.handle(event, &release)
-                return
-            }
+            if rollBack(event, &release) { return }
             switch event {
             case .podReady, .podGone:
                 switch phase {

@@ -71,25 +71,14 @@ extension DeploymentSplitSpec: StrategyKindSpec, RollingUpdateBudget {
     /// Promotion scales the new Deployment to R and then deletes the old one; an abort before
     /// that deletes the canary Deployment, and a rollback after it rolls the Deployment back to
     /// the old version by the rolling-update rules.
-    public struct Strategy: SteppedStrategy {
-        /// The strategy's timers.
-        public enum Timer: StepTimer, RollbackTimer {
-            case pauseOver(step: Int)
-            case rollbackScaleDown
-
-            var pausedStep: Int? {
-                if case .pauseOver(let step) = self { step } else { nil }
-            }
-            var isRollbackScaleDown: Bool {
-                if case .rollbackScaleDown = self { true } else { false }
-            }
-        }
+    public struct Strategy: SteppedStrategy, RollingBackStrategy {
+        public typealias Timer = CanaryTimer
 
         let spec: DeploymentSplitSpec
         let replicas: Int
         var program: StepProgram
         private var phase = ReleasePhase.stepping
-        private var rollback: Rollback?
+        var rollback: Rollback?
         private var stable = 0
         private var canary = 0
         private var canaryTarget = 0
@@ -110,11 +99,7 @@ extension DeploymentSplitSpec: StrategyKindSpec, RollingUpdateBudget {
         }
 
         public mutating func handle(_ event: ReleaseEvent<Timer>, _ release: inout ReleaseControl<Timer>) {
-            if rollback != nil {
-                rollback?.handle(event, &release)
-                return
-            }
-            if handleStepEvent(event, &release) { return }
+            if rollBack(event, &release) || handleStepEvent(event, &release) { return }
             switch event {
             case .podReady, .podGone:
                 proceed(&release)

@@ -66,7 +66,7 @@ extension GatewayRouteSpec: StrategyKindSpec, RollingUpdateBudget {
     ///
     /// Production monitoring (the analysis) watches during and after the promotion and rolls
     /// the Deployment back on failure.
-    public struct Strategy: RolloutStrategy {
+    public struct Strategy: RollingBackStrategy {
         /// The strategy's timers.
         public enum Timer: RollbackTimer {
             /// The manual trigger after `approvalDelay`.
@@ -82,7 +82,7 @@ extension GatewayRouteSpec: StrategyKindSpec, RollingUpdateBudget {
         let replicas: Int
         /// `promoting` while the production rolling update runs.
         private var phase = ReleasePhase.stepping
-        private var rollback: Rollback?
+        var rollback: Rollback?
         private var stable = 0
         private var copy = 0
         private var updated = 0
@@ -106,10 +106,7 @@ extension GatewayRouteSpec: StrategyKindSpec, RollingUpdateBudget {
         }
 
         public mutating func handle(_ event: ReleaseEvent<Timer>, _ release: inout ReleaseControl<Timer>) {
-            if rollback != nil {
-                rollback?.handle(event, &release)
-                return
-            }
+            if rollBack(event, &release) { return }
             switch event {
             case .podReady, .podGone:
                 switch phase {

@@ -58,25 +58,14 @@ extension ReplicaSetSplitSpec: StrategyKindSpec, RollingUpdateBudget {
     /// done when both sets are at the counts the weight asks for and available. An abort sets
     /// the weight to 0, which the same reconcile turns into growing stable and draining the
     /// canary; a rollback after promotion uses the rolling-update rules.
-    public struct Strategy: SteppedStrategy {
-        /// The strategy's timers.
-        public enum Timer: StepTimer, RollbackTimer {
-            case pauseOver(step: Int)
-            case rollbackScaleDown
-
-            var pausedStep: Int? {
-                if case .pauseOver(let step) = self { step } else { nil }
-            }
-            var isRollbackScaleDown: Bool {
-                if case .rollbackScaleDown = self { true } else { false }
-            }
-        }
+    public struct Strategy: SteppedStrategy, RollingBackStrategy {
+        public typealias Timer = CanaryTimer
 
         let spec: ReplicaSetSplitSpec
         let replicas: Int
         var program: StepProgram
         private var phase = ReleasePhase.stepping
-        private var rollback: Rollback?
+        var rollback: Rollback?
         private var stable = 0
         private var canary = 0
         private var weight = 0
@@ -99,11 +88,7 @@ extension ReplicaSetSplitSpec: StrategyKindSpec, RollingUpdateBudget {
         }
 
         public mutating func handle(_ event: ReleaseEvent<Timer>, _ release: inout ReleaseControl<Timer>) {
-            if rollback != nil {
-                rollback?.handle(event, &release)
-                return
-            }
-            if handleStepEvent(event, &release) { return }
+            if rollBack(event, &release) || handleStepEvent(event, &release) { return }
             switch event {
             case .podReady, .podGone:
                 proceed(&release)

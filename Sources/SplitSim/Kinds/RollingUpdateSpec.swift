@@ -33,7 +33,7 @@ extension RollingUpdateSpec: StrategyKindSpec, RollingUpdateBudget {
 
     /// A plain Deployment rolling update, the baseline: no pause, no steps; the release runs to
     /// 100 % as fast as pods become ready. A failed analysis undoes it by the same rules.
-    public struct Strategy: RolloutStrategy {
+    public struct Strategy: RollingBackStrategy {
         /// The strategy's timers.
         public enum Timer: RollbackTimer {
             case rollbackScaleDown
@@ -46,7 +46,7 @@ extension RollingUpdateSpec: StrategyKindSpec, RollingUpdateBudget {
         private var old = 0
         private var new = 0
         private var deployment: RollingDeployment?
-        private var rollback: Rollback?
+        var rollback: Rollback?
         private var done = false
 
         init(spec: RollingUpdateSpec, replicas: Int) {
@@ -71,10 +71,7 @@ extension RollingUpdateSpec: StrategyKindSpec, RollingUpdateBudget {
         }
 
         public mutating func handle(_ event: ReleaseEvent<Timer>, _ release: inout ReleaseControl<Timer>) {
-            if rollback != nil {
-                rollback?.handle(event, &release)
-                return
-            }
+            if rollBack(event, &release) { return }
             switch event {
             case .podReady, .podGone:
                 guard !done, let deployment else { return }

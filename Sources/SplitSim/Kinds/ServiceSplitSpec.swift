@@ -138,27 +138,14 @@ extension ServiceSplitSpec: StrategyKindSpec {
     /// (`ceil(w·R/100)` with `match-weight`), waits until it is available, then sets the weight;
     /// stable stays at R until promotion. An abort sets the weight to 0 at once and scales the
     /// canary down after `abortScaleDownDelay`.
-    public struct Strategy: SteppedStrategy {
-        /// The strategy's timers.
-        public enum Timer: StepTimer, RollbackTimer {
-            case pauseOver(step: Int)
-            /// The old stable pods go, `scaleDownDelay` after promotion.
-            case stableScaleDown
-            case rollbackScaleDown
-
-            var pausedStep: Int? {
-                if case .pauseOver(let step) = self { step } else { nil }
-            }
-            var isRollbackScaleDown: Bool {
-                if case .rollbackScaleDown = self { true } else { false }
-            }
-        }
+    public struct Strategy: SteppedStrategy, RollingBackStrategy {
+        public typealias Timer = CanaryTimer
 
         let spec: ServiceSplitSpec
         let replicas: Int
         var program: StepProgram
         private var phase = ReleasePhase.stepping
-        private var rollback: Rollback?
+        var rollback: Rollback?
         private var stable = 0
         private var canary = 0
         private var canaryTarget = 0
@@ -181,11 +168,7 @@ extension ServiceSplitSpec: StrategyKindSpec {
         }
 
         public mutating func handle(_ event: ReleaseEvent<Timer>, _ release: inout ReleaseControl<Timer>) {
-            if rollback != nil {
-                rollback?.handle(event, &release)
-                return
-            }
-            if handleStepEvent(event, &release) { return }
+            if rollBack(event, &release) || handleStepEvent(event, &release) { return }
             switch event {
             case .timer(.stableScaleDown):
                 guard phase == .promoted else { return }

@@ -124,3 +124,18 @@ struct Rollback {
         release.finish()
     }
 }
+
+/// A strategy that hands its events to a ``Rollback`` once its release was stopped.
+protocol RollingBackStrategy: RolloutStrategy where Timer: RollbackTimer {
+    /// The rollback in progress, once the release was stopped.
+    var rollback: Rollback? { get set }
+}
+
+extension RollingBackStrategy {
+    /// Hands `event` to the rollback in progress; returns false when there is none.
+    mutating func rollBack(_ event: ReleaseEvent<Timer>, _ release: inout ReleaseControl<Timer>) -> Bool {
+        guard rollback != nil else { return false }
+        rollback?.handle(event, &release)
+        return true
+    }
+}
