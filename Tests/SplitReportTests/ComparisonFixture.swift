@@ -1,4 +1,4 @@
-@testable import SplitSim
+import SplitSim
 
 /// Comparisons built by hand, so that report tests know every figure they render.
 enum ComparisonFixture {

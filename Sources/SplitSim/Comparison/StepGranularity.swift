@@ -10,6 +10,14 @@ public struct StepGranularity: Sendable {
     /// The candidate's share of production requests while the step was in force, over the
     /// runs in which it took effect.
     public var realized: SummaryStatistics?
+
+    /// Creates a step's figures.
+    public init(label: String, requested: Double, effective: Double, realized: SummaryStatistics?) {
+        self.label = label
+        self.requested = requested
+        self.effective = effective
+        self.realized = realized
+    }
 }
 
 /// How finely a strategy can split traffic, and what its steps get.
@@ -18,4 +26,10 @@ public struct Granularity: Sendable {
     public var minCandidateShare: Double
     /// Per weight or replica step.
     public var steps: [StepGranularity]
+
+    /// Creates a strategy's granularity.
+    public init(minCandidateShare: Double, steps: [StepGranularity]) {
+        self.minCandidateShare = minCandidateShare
+        self.steps = steps
+    }
 }

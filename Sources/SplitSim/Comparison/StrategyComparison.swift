@@ -1,58 +1,153 @@
 /// The figures of one strategy over all runs of a scenario; `docs/scenario-format.md` defines
-/// each of them in its metrics glossary.
+/// each of them in its metrics glossary. Every figure from randomised runs is a
+/// ``SummaryStatistics`` over runs, nil when no run produced it.
 public struct StrategyComparison: Sendable {
     /// Outcome fractions over runs.
     public struct Outcomes: Sendable {
+        /// Runs in which the candidate took all traffic and kept it.
         public var promoted: Double
+        /// Runs in which the release was stopped and production went back to stable.
         public var aborted: Double
+        /// Runs that had not reached an end state when the scenario's duration was over.
         public var incomplete: Double
+
+        /// Creates outcome fractions.
+        public init(promoted: Double, aborted: Double, incomplete: Double) {
+            self.promoted = promoted
+            self.aborted = aborted
+            self.incomplete = incomplete
+        }
     }
 
     /// User exposure to the candidate.
     public struct Exposure: Sendable {
+        /// Production requests the candidate served.
         public var candidateUserRequests: SummaryStatistics?
+        /// Of those, the failed ones.
         public var failedUserRequests: SummaryStatistics?
+        /// Distinct users who got a response from the candidate.
         public var usersExposed: SummaryStatistics?
+        /// Distinct users who got a failed response from the candidate.
         public var usersFailed: SummaryStatistics?
+        /// Seconds from the fault going live to its detection.
         public var detectionSeconds: SummaryStatistics?
+        /// Seconds from detection until production could no longer reach the candidate.
         public var rollbackSeconds: SummaryStatistics?
         /// Fraction of runs in which a faulty candidate reached 100 %.
         public var escaped: Double
+        /// Synthetic smoke-test requests, never counted as exposure.
         public var smokeRequests: SummaryStatistics?
+
+        /// Creates exposure figures.
+        public init(
+            candidateUserRequests: SummaryStatistics?, failedUserRequests: SummaryStatistics?,
+            usersExposed: SummaryStatistics?, usersFailed: SummaryStatistics?, detectionSeconds: SummaryStatistics?,
+            rollbackSeconds: SummaryStatistics?, escaped: Double, smokeRequests: SummaryStatistics?
+        ) {
+            self.candidateUserRequests = candidateUserRequests
+            self.failedUserRequests = failedUserRequests
+            self.usersExposed = usersExposed
+            self.usersFailed = usersFailed
+            self.detectionSeconds = detectionSeconds
+            self.rollbackSeconds = rollbackSeconds
+            self.escaped = escaped
+            self.smokeRequests = smokeRequests
+        }
     }
 
     /// What the release cost in pods.
     public struct Cost: Sendable {
+        /// Pod-seconds of every existing pod over the scenario's duration.
         public var podSeconds: SummaryStatistics?
+        /// Pod-seconds above the stable baseline of `replicas` pods for the whole duration.
         public var extraPodSeconds: SummaryStatistics?
+        /// The most pending or ready pods at once.
         public var peakPods: SummaryStatistics?
+        /// The pod-seconds at the scenario's pod-hour price.
         public var money: SummaryStatistics?
+        /// Seconds during which ready capacity was below the offered rate.
         public var underCapacitySeconds: SummaryStatistics?
+
+        /// Creates cost figures.
+        public init(
+            podSeconds: SummaryStatistics?, extraPodSeconds: SummaryStatistics?, peakPods: SummaryStatistics?,
+            money: SummaryStatistics?, underCapacitySeconds: SummaryStatistics?
+        ) {
+            self.podSeconds = podSeconds
+            self.extraPodSeconds = extraPodSeconds
+            self.peakPods = peakPods
+            self.money = money
+            self.underCapacitySeconds = underCapacitySeconds
+        }
     }
 
+    /// The strategy's name in the scenario.
     public var name: String
-    /// The scenario key of the kind, e.g. `service-split`.
+    /// The kind's name in the ``StrategyRegistry``, as a scenario writes it, e.g. `service-split`.
     public var kind: String
+    /// How the runs ended.
     public var outcome: Outcomes
+    /// What shares the mechanism can express and what the runs realised.
     public var granularity: Granularity
+    /// How far the candidate reached users.
     public var exposure: Exposure
+    /// What the release cost in pods.
     public var cost: Cost
+    /// Seconds until the release reached its end state.
     public var durationSeconds: SummaryStatistics?
     /// Users who saw both versions.
     public var usersSawBoth: SummaryStatistics?
-    /// Things the user should know, in plain language.
+    /// What the reader must know about the strategy as written and its runs.
     public var warnings: [StrategyWarning]
+
+    /// Creates the figures of one strategy.
+    public init(
+        name: String, kind: String, outcome: Outcomes, granularity: Granularity, exposure: Exposure, cost: Cost,
+        durationSeconds: SummaryStatistics?, usersSawBoth: SummaryStatistics?, warnings: [StrategyWarning]
+    ) {
+        self.name = name
+        self.kind = kind
+        self.outcome = outcome
+        self.granularity = granularity
+        self.exposure = exposure
+        self.cost = cost
+        self.durationSeconds = durationSeconds
+        self.usersSawBoth = usersSawBoth
+        self.warnings = warnings
+    }
 }
 
 /// The comparison of every strategy of one scenario.
 public struct ScenarioComparison: Sendable {
+    /// The scenario's name.
     public var name: String
+    /// What the scenario teaches.
     public var description: String?
+    /// The file the scenario came from.
     public var file: String
+    /// Runs per strategy.
     public var runs: Int
+    /// The seed of run 0.
     public var seed: UInt64
-    /// The replica count and duration, for context in reports.
+    /// The service's replica count, for context in reports.
     public var replicas: Int
+    /// The scenario's simulated time, for context in reports.
     public var durationSeconds: Double
+    /// Each strategy's figures, in the scenario's order.
     public var strategies: [StrategyComparison]
+
+    /// Creates a scenario's comparison.
+    public init(
+        name: String, description: String?, file: String, runs: Int, seed: UInt64, replicas: Int,
+        durationSeconds: Double, strategies: [StrategyComparison]
+    ) {
+        self.name = name
+        self.description = description
+        self.file = file
+        self.runs = runs
+        self.seed = seed
+        self.replicas = replicas
+        self.durationSeconds = durationSeconds
+        self.strategies = strategies
+    }
 }

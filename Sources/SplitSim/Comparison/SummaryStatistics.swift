@@ -1,10 +1,16 @@
 /// The spread of one figure over runs: mean, percentiles and range.
 public struct SummaryStatistics: Sendable, Equatable {
+    /// The mean over runs.
     public var mean: Double
+    /// The 5th percentile.
     public var p5: Double
+    /// The median.
     public var p50: Double
+    /// The 95th percentile.
     public var p95: Double
+    /// The smallest value.
     public var min: Double
+    /// The largest value.
     public var max: Double
 
     /// Summarises `values`; nil when there are none (no run produced the figure).
