@@ -6,8 +6,10 @@
 /// deadlines go first-in, first-out, by the order in which the entries were queued. Backends
 /// with weight zero are never queued.
 public struct EDFScheduler: WeightedPicker, Sendable, Hashable {
+    /// A queued backend, ordered by deadline and then by `order`, the sequence in which entries
+    /// were queued, so that equal deadlines go first-in, first-out.
     @usableFromInline
-    internal struct Entry: Sendable, Hashable {
+    internal struct Entry: Sendable, Hashable, Comparable {
         @usableFromInline internal var deadline: Double
         @usableFromInline internal var order: UInt64
         @usableFromInline internal var backend: Int
@@ -20,13 +22,13 @@ public struct EDFScheduler: WeightedPicker, Sendable, Hashable {
         }
 
         @inlinable
-        internal func precedes(_ other: Entry) -> Bool {
-            deadline == other.deadline ? order < other.order : deadline < other.deadline
+        internal static func < (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.deadline == rhs.deadline ? lhs.order < rhs.order : lhs.deadline < rhs.deadline
         }
     }
 
     @usableFromInline
-    internal var heap: ContiguousArray<Entry>
+    internal var heap: MinHeap<Entry>
     /// `1 / weight` per backend, so that a pick does not divide.
     @usableFromInline
     internal let periods: ContiguousArray<Double>
@@ -44,24 +46,12 @@ public struct EDFScheduler: WeightedPicker, Sendable, Hashable {
     public init(weights: [Double]) throws(RoutingConfigurationError) {
         _ = try WeightValidation.total(of: weights)
         periods = ContiguousArray(weights.map { $0 > 0 ? 1 / $0 : .infinity })
-        heap = []
-        heap.reserveCapacity(weights.count)
+        heap = MinHeap(minimumCapacity: weights.count)
         nextOrder = 0
         backendCount = weights.count
         for (backend, weight) in weights.enumerated() where weight > 0 {
-            push(Entry(deadline: periods[backend], order: nextOrder, backend: backend))
+            heap.insert(Entry(deadline: periods[backend], order: nextOrder, backend: backend))
             nextOrder += 1
-        }
-    }
-
-    private mutating func push(_ entry: Entry) {
-        heap.append(entry)
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[child].precedes(heap[parent]) else { break }
-            heap.swapAt(child, parent)
-            child = parent
         }
     }
 
@@ -76,22 +66,9 @@ public struct EDFScheduler: WeightedPicker, Sendable, Hashable {
         let periods = self.periods
         let order = nextOrder
         nextOrder &+= 1
-        return heap.withUnsafeMutableBufferPointer { heap in
-            let top = heap[0]
-            let moved = Entry(deadline: top.deadline + periods[top.backend], order: order, backend: top.backend)
-            var parent = 0
-            let count = heap.count
-            while true {
-                var child = 2 * parent + 1
-                if child >= count { break }
-                if child + 1 < count, heap[child + 1].precedes(heap[child]) { child += 1 }
-                if !heap[child].precedes(moved) { break }
-                heap[parent] = heap[child]
-                parent = child
-            }
-            heap[parent] = moved
-            return top.backend
-        }
+        return heap.replaceMin { top in
+            Entry(deadline: top.deadline + periods[top.backend], order: order, backend: top.backend)
+        }.backend
     }
 
     /// Returns the next backend; the generator is not used.

@@ -79,8 +79,16 @@ struct ArgumentList {
         return number
     }
 
+    /// Reads an option whose value must be the raw value of a case of `Choice`; the error for any
+    /// other value lists them all, in declaration order.
+    mutating func choice<Choice: CaseIterable & RawRepresentable<String>>(_ name: String, as _: Choice.Type)
+        throws(CLIError) -> Choice?
+    {
+        try choice(name, from: Choice.allCases.map(\.rawValue)).flatMap(Choice.init(rawValue:))
+    }
+
     /// Reads an option whose value must be one of `choices`.
-    mutating func choice(_ name: String, from choices: [String]) throws(CLIError) -> String? {
+    private mutating func choice(_ name: String, from choices: [String]) throws(CLIError) -> String? {
         guard let text = try value(of: name) else { return nil }
         guard choices.contains(text) else {
             var message = "\(name): \"\(text)\" is not valid; expected one of \(choices.joined(separator: ", "))"

@@ -5,7 +5,6 @@ import SplitSim
 enum CompareCommand: Command {
     static let name = "compare"
     static let summary = "Run each strategy of a scenario many times and compare them"
-    static let formats = ["table", "markdown", "json", "csv", "html"]
     /// Above this many simulated requests the command warns that it will take a while.
     static let longRunRequests = 3e9
     static let help = """
@@ -38,7 +37,7 @@ enum CompareCommand: Command {
         let runs = try arguments.integer("--runs", in: 1...10_000)
         let seed = try arguments.unsignedInteger("--seed")
         let strategyNames = try arguments.values(of: "--strategy")
-        let format = try arguments.choice("--format", from: formats) ?? "table"
+        let format = try arguments.choice("--format", as: ReportFormat.self) ?? .table
         let output = try arguments.value(of: "--output")
         let jobs = try arguments.integer("--jobs", in: 1...256) ?? 1
         let paths = try arguments.positionals(known: [
@@ -92,14 +91,7 @@ enum CompareCommand: Command {
             comparisons.append(Comparison.run(scenario, strategies: selected, jobs: jobs))
         }
 
-        let report: String
-        switch format {
-        case "json": report = JSONReport.render(comparisons, version: SplitsimCommandLine.version)
-        case "markdown": report = MarkdownReport.render(comparisons)
-        case "csv": report = CSVReport.render(comparisons)
-        case "html": report = HTMLReport.render(comparisons, version: SplitsimCommandLine.version)
-        default: report = TableReport.render(comparisons)
-        }
+        let report = format.render(comparisons, version: SplitsimCommandLine.version)
         if let output {
             try Console.write(report, toFile: output)
         } else {

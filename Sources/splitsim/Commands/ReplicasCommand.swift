@@ -58,7 +58,7 @@ enum ReplicasCommand: Command {
             try replicaSet(text, flag: "--older", in: arguments)
         }
         let trafficRouting = arguments.flag("--traffic-routing")
-        let format = try arguments.choice("--format", from: ["text", "json"]) ?? "text"
+        let format = try arguments.choice("--format", as: TextOrJSON.self) ?? .text
         if let extra = try arguments.positionals(known: options).first {
             throw arguments.usage("unexpected argument \"\(extra)\"; replicas takes options only")
         }
@@ -79,7 +79,7 @@ enum ReplicasCommand: Command {
             trafficRouting
             ? CanaryReplicaCalculator.trafficRoutedCounts(replicas: replicas, weight: weight)
             : CanaryReplicaCalculator.basicCanaryCounts(for: state)
-        if format == "json" {
+        if format == .json {
             Console.write("{\"stable\": \(counts.stable), \"canary\": \(counts.canary)}\n")
         } else {
             Console.write(

@@ -47,22 +47,21 @@ enum RouteCommand: Command {
     static let maximumCount = 10_000_000
     static let defaultCount = 10
 
-    private static let policies = ["random", "alias", "smooth-wrr", "edf", "ring-hash", "maglev", "split-clients"]
-    private static let keyedPolicies: Set = ["ring-hash", "maglev", "split-clients"]
     private static let options = ["--policy", "--backends", "--count", "--seed", "--keys", "--format"]
 
     static func run(_ arguments: inout ArgumentList) throws(CLIError) {
-        let policy = try arguments.choice("--policy", from: policies)
+        let policy = try arguments.choice("--policy", as: RoutingPolicyName.self)
         let backendsText = try arguments.value(of: "--backends")
         let count = try arguments.integer("--count", in: 1...maximumCount)
         let seed = try arguments.unsignedInteger("--seed") ?? 1
         let keysText = try arguments.value(of: "--keys")
-        let format = try arguments.choice("--format", from: ["text", "json"]) ?? "text"
+        let format = try arguments.choice("--format", as: TextOrJSON.self) ?? .text
         if let extra = try arguments.positionals(known: options).first {
             throw arguments.usage("unexpected argument \"\(extra)\"; route takes options only")
         }
         guard let policy else {
-            throw arguments.usage("--policy: missing; expected one of \(policies.joined(separator: ", "))")
+            let names = RoutingPolicyName.allCases.map(\.rawValue)
+            throw arguments.usage("--policy: missing; expected one of \(names.joined(separator: ", "))")
         }
         guard let backendsText else {
             throw arguments.usage("--backends: missing; expected NAME=VALUE entries such as a=5,b=1,c=1")
@@ -75,9 +74,10 @@ enum RouteCommand: Command {
         }
         var keys: [String]?
         if let keysText {
-            guard keyedPolicies.contains(policy) else {
+            guard policy.picksByKey else {
                 throw arguments.usage(
-                    "--keys: \(policy) does not pick by key; expected --policy ring-hash, maglev or split-clients")
+                    "--keys: \(policy.rawValue) does not pick by key;"
+                        + " expected --policy ring-hash, maglev or split-clients")
             }
             let parsed = keysText.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard !parsed.contains(where: \.isEmpty) else {
@@ -97,33 +97,33 @@ enum RouteCommand: Command {
         } catch {
             throw arguments.usage("--backends: \(error)")
         }
-        Console.write(format == "json" ? json(picks, names: backends.names) : text(picks, names: backends.names))
+        Console.write(format == .json ? json(picks, names: backends.names) : text(picks, names: backends.names))
     }
 
     /// Builds the policy and routes `requests` requests; `nil` marks a key no bucket took.
-    private static func route(policy: String, backends: BackendList, requests: Int, seed: UInt64, keys: [String]?)
-        throws -> [Int?]
-    {
+    private static func route(
+        policy: RoutingPolicyName, backends: BackendList, requests: Int, seed: UInt64, keys: [String]?
+    ) throws -> [Int?] {
         let key: (Int) -> String = { index in keys.map { $0[index % $0.count] } ?? "user-\(index + 1)" }
         switch policy {
-        case "alias":
+        case .random:
+            return draw(try CumulativeTable(weights: backends.weights()), requests: requests, seed: seed)
+        case .alias:
             return draw(try AliasTable(weights: backends.weights()), requests: requests, seed: seed)
-        case "smooth-wrr":
+        case .smoothWeightedRoundRobin:
             return draw(
                 try SmoothWeightedRoundRobin(weights: backends.integerWeights()), requests: requests, seed: seed)
-        case "edf":
+        case .earliestDeadlineFirst:
             return draw(try EDFScheduler(weights: backends.weights()), requests: requests, seed: seed)
-        case "ring-hash":
+        case .ringHash:
             let ring = try RingHash(names: backends.names, weights: backends.weights())
             return (0..<requests).map { ring.pick(forKey: key($0)) }
-        case "maglev":
+        case .maglev:
             let maglev = try Maglev(names: backends.names, weights: backends.weights())
             return (0..<requests).map { maglev.pick(forKey: key($0)) }
-        case "split-clients":
+        case .splitClients:
             let split = try SplitClients(shares: backends.splitClientsShares())
             return (0..<requests).map { split.pick(forKey: key($0)) }
-        default:
-            return draw(try CumulativeTable(weights: backends.weights()), requests: requests, seed: seed)
         }
     }
 

@@ -29,7 +29,7 @@ enum TraceCommand: Command {
         }
         let run = try arguments.integer("--run", in: 1...1_000_000) ?? 1
         let seed = try arguments.unsignedInteger("--seed")
-        let format = try arguments.choice("--format", from: ["text", "json"]) ?? "text"
+        let format = try arguments.choice("--format", as: TextOrJSON.self) ?? .text
         let files = try arguments.positionals(known: ["--strategy", "--run", "--seed", "--format"])
         guard files.count == 1 else { throw arguments.usage("expected exactly one scenario FILE") }
         var scenario = try ScenarioFiles.load(files[0])
@@ -48,7 +48,7 @@ enum TraceCommand: Command {
             traffic: Simulation.trafficModel(for: scenario), tracing: true)
         let events = result.trace ?? []
         Console.write(
-            format == "json"
+            format == .json
                 ? TraceRenderer.json(events, strategy: strategy.name, run: run) : TraceRenderer.text(events))
     }
 }
