@@ -103,6 +103,44 @@ import Testing
         #expect(result.durationSeconds == 60)
     }
 
+    // ingress-nginx (balancer.lua): a header rule without a value routes `always` to the
+    // canary and `never` to stable; with a pattern, a matching value routes to the canary.
+    // At a weight of 1 in a million, the canary's share is the share of routed requests.
+    @Test(arguments: [
+        (#"{"name": "x-canary"}"#, "always", 0.2),
+        (#"{"name": "x-canary"}"#, "never", 0.0),
+        (#"{"name": "x-canary", "pattern": "^ins"}"#, "insider", 0.2),
+        (#"{"name": "x-canary", "pattern": "^ins"}"#, "outsider", 0.0),
+    ])
+    func headerRulesRouteByValue(rule: String, value: String, share: Double) throws {
+        let strategy =
+            #"{"name": "l7", "kind": "service-split", "weightTotal": 1000000, "header": \#(rule), "steps": [{"setWeight": 1}, {"pause": "10m"}]}"#
+        let scenario = try ScenarioFixture.make(
+            strategy: strategy, replicas: 4, rps: 50, users: 2_000, duration: "20m", startup: "10s",
+            shutdown: "10s",
+            extraTraffic: #", "headers": [{"name": "x-canary", "value": "\#(value)", "share": 0.2}]"#)
+        let result = ScenarioFixture.run(scenario)
+        let realized = try #require(result.realizedShares.first ?? nil)
+        // About 30,000 requests in the 10-minute step.
+        #expect(abs(realized - share) <= ScenarioFixture.binomialBound(share: 0.2, trials: 30_000))
+    }
+
+    @Test func warningCodesAreDistinctAndStable() {
+        let warnings: [StrategyWarning] = [
+            .weightRounded(step: 0, requested: 0.05, effective: 0.01, router: .istio, smallestShare: 0.01),
+            .podSplitRounded(step: 0, requested: 0.05, effective: 0.2, replicas: 4),
+            .podRatioRounded(step: 0, requested: 0.3, effective: 0.33, stablePods: 4),
+            .canaryOverloaded(step: 1, offeredRps: 25, canaryPods: 1, capacityRps: 10),
+            .rulesNeedIngressNginx(router: .istio), .noAnalysis, .faultEscaped(runShare: 0.5),
+            .runsIncomplete(runShare: 0.1),
+        ]
+        #expect(
+            warnings.map(\.code) == [
+                "weight-rounded", "pod-split-rounded", "pod-ratio-rounded", "canary-overloaded",
+                "rules-need-ingress-nginx", "no-analysis", "fault-escaped", "runs-incomplete",
+            ])
+    }
+
     @Test func kindsCompareByTheirSettings() {
         let one = StrategyKind.rollingUpdate(RollingUpdateSpec())
         let same = StrategyKind(RollingUpdateSpec(maxSurge: .percent(25), maxUnavailable: .percent(25)))
