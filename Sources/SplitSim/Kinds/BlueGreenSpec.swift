@@ -63,10 +63,6 @@ extension BlueGreenSpec: StrategyKindSpec {
             /// Blue goes, `scaleDownDelay` after the switch.
             case blueScaleDown
             case rollbackScaleDown
-
-            var isRollbackScaleDown: Bool {
-                if case .rollbackScaleDown = self { true } else { false }
-            }
         }
 
         let spec: BlueGreenSpec

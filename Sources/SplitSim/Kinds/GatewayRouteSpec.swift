@@ -72,10 +72,6 @@ extension GatewayRouteSpec: StrategyKindSpec, RollingUpdateBudget {
             /// The manual trigger after `approvalDelay`.
             case promotionDue
             case rollbackScaleDown
-
-            var isRollbackScaleDown: Bool {
-                if case .rollbackScaleDown = self { true } else { false }
-            }
         }
 
         let spec: GatewayRouteSpec

@@ -37,8 +37,6 @@ extension RollingUpdateSpec: StrategyKindSpec, RollingUpdateBudget {
         /// The strategy's timers.
         public enum Timer: RollbackTimer {
             case rollbackScaleDown
-
-            var isRollbackScaleDown: Bool { true }
         }
 
         let spec: RollingUpdateSpec

@@ -141,6 +141,22 @@ import Testing
             ])
     }
 
+    // Scenario files cannot give an analysis step to a strategy without analysis (the decoder
+    // refuses it), but a strategy built in code can: the step is skipped and says so.
+    @Test func anAnalysisStepWithoutAnalysisIsSkipped() throws {
+        let base = try ScenarioFixture.make(
+            strategy: #"{"name": "x", "kind": "rolling-update"}"#, replicas: 4, rps: 20, users: 500,
+            duration: "10m", startup: "10s", shutdown: "10s")
+        let spec = ReplicaSetSplitSpec(steps: [.setWeight(25), .analysis(count: 2), .pause(.minutes(1))])
+        let strategy = StrategySpec(name: "code", kind: .replicaSetSplit(spec))
+        let result = Simulation.run(
+            strategy, of: base, run: 0, traffic: Simulation.trafficModel(for: base), tracing: true)
+        let details = (result.trace ?? []).map(\.detail)
+        #expect(details.contains(.stepAnalysisSkipped(step: 1)))
+        #expect(details.contains(.stepPause(step: 2, duration: .minutes(1))))
+        #expect(result.outcome == .promoted)
+    }
+
     @Test func kindsCompareByTheirSettings() {
         let one = StrategyKind.rollingUpdate(RollingUpdateSpec())
         let same = StrategyKind(RollingUpdateSpec(maxSurge: .percent(25), maxUnavailable: .percent(25)))

@@ -11,8 +11,4 @@ public enum CanaryTimer: StepTimer, RollbackTimer {
     var pausedStep: Int? {
         if case .pauseOver(let step) = self { step } else { nil }
     }
-
-    var isRollbackScaleDown: Bool {
-        if case .rollbackScaleDown = self { true } else { false }
-    }
 }

@@ -1,11 +1,14 @@
 import SplitRouter
 
 /// The timers of a strategy that can roll back.
-protocol RollbackTimer: Sendable {
+protocol RollbackTimer: Sendable, Equatable {
     /// The delayed scale-down of the candidate after a stopped release.
     static var rollbackScaleDown: Self { get }
-    /// Whether this is that timer.
-    var isRollbackScaleDown: Bool { get }
+}
+
+extension RollbackTimer {
+    /// Whether this is the rollback's scale-down.
+    var isRollbackScaleDown: Bool { self == .rollbackScaleDown }
 }
 
 /// How a stopped release gets production back on stable and the candidate away: the one
