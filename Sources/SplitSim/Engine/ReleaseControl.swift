@@ -14,20 +14,14 @@ public struct ReleaseControl<Timer: Sendable> {
 
     // MARK: - What a strategy reads
 
-    /// The current simulated time in nanoseconds.
-    public var now: Int64 { state.now }
     /// The desired replica count of the service.
     public var replicas: Int { state.replicas }
     /// Pods and ReplicaSets, read-only.
     public var cluster: ClusterState { state.cluster }
-    /// The ReplicaSets the production Service selects.
-    public var serviceReplicaSets: [Int] { state.routing.serviceReplicaSets }
     /// The header values production requests carry, in id order (id = index + 1).
     public var requestHeaders: [HTTPField] { state.traffic.headers }
     /// The cookie values users send, in id order (id = index + 1).
     public var requestCookies: [HTTPField] { state.traffic.cookies }
-    /// Whether the strategy has an analysis to run.
-    public var hasAnalysis: Bool { state.analysis.template != nil }
     /// Whether the release was stopped.
     public var isAborted: Bool { state.record.isAborted }
 
