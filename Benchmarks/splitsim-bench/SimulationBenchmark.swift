@@ -8,7 +8,13 @@ enum SimulationBenchmark {
     struct Workload {
         let name: String
         let strategy: String
-        let requestsPerConnection: Double
+        /// The `traffic` keys that say who balances requests.
+        let callers: String
+    }
+
+    static let proxy = #""callers": {"via": "proxy", "endpointDelay": "1s"}"#
+    static func clients(_ requestsPerConnection: Int) -> String {
+        #""requestsPerConnection": \#(requestsPerConnection), "callers": {"via": "clients"}"#
     }
 
     static let workloads = [
@@ -16,19 +22,23 @@ enum SimulationBenchmark {
             name: "per-request (ingress-nginx 10 %)",
             strategy:
                 #"{"name": "l7", "kind": "service-split", "header": {"name": "x-canary", "value": "true"}, "cookie": "canary", "steps": [{"setWeight": 10}, {"pause": "2h"}]}"#,
-            requestsPerConnection: 20),
+            callers: proxy),
         Workload(
-            name: "per-connection (second Deployment)",
+            name: "proxy (second Deployment)",
             strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
-            requestsPerConnection: 20),
+            callers: proxy),
         Workload(
-            name: "per-connection, new connection each request",
+            name: "clients (second Deployment)",
             strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
-            requestsPerConnection: 1),
+            callers: clients(20)),
         Workload(
-            name: "rolling update with analysis",
+            name: "clients, new connection each request",
+            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
+            callers: clients(1)),
+        Workload(
+            name: "rolling update with analysis (proxy)",
             strategy: #"{"name": "roll", "kind": "rolling-update"}"#,
-            requestsPerConnection: 20),
+            callers: proxy),
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -44,7 +54,7 @@ enum SimulationBenchmark {
         for workload in workloads {
             let text = """
                 {"name": "bench", "seed": 1, "runs": 1, "duration": "1h",
-                 "traffic": {"rps": 1000, "users": 100000, "requestsPerConnection": \(workload.requestsPerConnection),
+                 "traffic": {"rps": 1000, "users": 100000, \(workload.callers),
                              "headers": [{"name": "x-canary", "value": "true", "share": 0.001}],
                              "cookies": [{"name": "canary", "value": "always", "userShare": 0.01}]},
                  "cluster": {"replicas": 10, "podCapacityRps": 200, "podHourlyCost": 0.1},

@@ -11,7 +11,7 @@ enum Fixtures {
           "seed": 3,
           "runs": 5,
           "duration": "20m",
-          "traffic": {"rps": 20, "users": 500, "requestsPerConnection": 2},
+          "traffic": {"rps": 20, "users": 500, "requestsPerConnection": 2, "callers": {"via": "clients"}},
           "cluster": {"replicas": 4, "podStartup": "10s", "podShutdown": "10s", "podCapacityRps": 50, "podHourlyCost": 0.1},
           "versions": {
             "stable": {"errorRate": 0.001},
@@ -39,7 +39,7 @@ enum Fixtures {
           "seed": 11,
           "runs": 2,
           "duration": "30m",
-          "traffic": {"rps": 10, "users": 200, "requestsPerConnection": 1},
+          "traffic": {"rps": 10, "users": 200},
           "cluster": {"replicas": 4, "podStartup": "10s", "podShutdown": "10s", "podCapacityRps": 50, "podHourlyCost": 0.1},
           "versions": {"stable": {"errorRate": 0.0}, "candidate": {"errorRate": 0.0}},
           "analysis": null,

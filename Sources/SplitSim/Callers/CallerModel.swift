@@ -14,6 +14,17 @@ public protocol CallerModel {
     mutating func pod(
         for user: Int, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) -> Int32
+
+    /// Tells the callers that the Service's ready endpoints changed at `time`; returns when
+    /// they want ``learnEndpoints(at:)`` called, if they learn of it later.
+    mutating func endpointsChanged(to endpoints: ServiceEndpoints, at time: Int64) -> Int64?
+
+    /// Applies the endpoint changes the callers have learnt of by `time`.
+    mutating func learnEndpoints(at time: Int64)
+
+    /// Whether the callers may still send requests to a candidate pod, beyond what the
+    /// Service's endpoints and the candidate's terminating pods say.
+    func mayReachCandidate(over endpoints: ServiceEndpoints) -> Bool
 }
 
 /// The production Service's endpoints as the request path sees them: the ready pods that

@@ -41,4 +41,13 @@ public struct PerUserConnections: CallerModel {
         if pod >= 0 && generator.next() < closeThreshold { connections[user] = -1 }
         return pod
     }
+
+    /// kube-proxy applies a change at once, and each client's next connection sees it.
+    public mutating func endpointsChanged(to endpoints: ServiceEndpoints, at time: Int64) -> Int64? { nil }
+
+    public mutating func learnEndpoints(at time: Int64) {}
+
+    /// Open connections reach only pods that still serve them, which the Service's endpoints
+    /// and the terminating pods already cover.
+    public func mayReachCandidate(over endpoints: ServiceEndpoints) -> Bool { false }
 }

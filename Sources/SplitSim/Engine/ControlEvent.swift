@@ -18,6 +18,8 @@ public enum ControlEvent<Timer: Sendable>: Sendable {
     /// The first candidate pod reached the age `fault.after`: from now on a smoke test can
     /// hit the fault (user requests check the age of the pod that serves them).
     case faultOnset
+    /// The callers learn of the endpoint changes due by now (a proxy's endpoint delay).
+    case callersLearnEndpoints
     /// A timer the strategy set went off.
     case timer(Timer)
     /// The scenario's duration is over.

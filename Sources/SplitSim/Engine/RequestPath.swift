@@ -17,6 +17,8 @@ struct RequestPath<Callers: CallerModel> {
     private let podCapacityRps: Double?
     private var callers: Callers
     private var endpoints = ServiceEndpoints()
+    /// The ready endpoints the callers were last told of.
+    private var notifiedEndpoints: [Int32] = []
     /// The candidate's ready pods, over which an L7 proxy balances candidate requests.
     private var candidateEndpoints: [Int32] = []
     /// Per pod: from when its fault fails requests (created + `fault.after`; never for stable).
@@ -55,6 +57,16 @@ struct RequestPath<Callers: CallerModel> {
         scheduleNextArrival(from: state.now, using: &state.generator)
     }
 
+    /// Applies the endpoint changes the callers have learnt of by `time`.
+    mutating func learnEndpoints(at time: Int64) {
+        callers.learnEndpoints(at: time)
+    }
+
+    /// Whether the callers may still send requests to a candidate pod on their own account.
+    var callersMayReachCandidate: Bool {
+        callers.mayReachCandidate(over: endpoints)
+    }
+
     /// Gives the callers the connections they held before the release.
     mutating func openInitialConnections<Timer>(_ state: inout RunState<Timer>) {
         guard !state.routing.decidesPerRequest else { return }
@@ -81,6 +93,12 @@ struct RequestPath<Callers: CallerModel> {
         }
         endpoints.ready.removeAll(keepingCapacity: true)
         cluster.appendReadyEndpoints(of: state.routing.serviceReplicaSets, to: &endpoints.ready)
+        if endpoints.ready != notifiedEndpoints {
+            notifiedEndpoints = endpoints.ready
+            if let learnAt = callers.endpointsChanged(to: endpoints, at: state.now) {
+                state.events.schedule(.callersLearnEndpoints, at: learnAt)
+            }
+        }
         candidateEndpoints.removeAll(keepingCapacity: true)
         if state.routing.decidesPerRequest {
             cluster.appendReadyEndpoints(

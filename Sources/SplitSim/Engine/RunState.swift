@@ -198,23 +198,26 @@ struct RunState<Timer: Sendable> {
 
     // MARK: - Reachability
 
-    /// Whether production requests can still reach the candidate.
-    var candidateReachable: Bool {
+    /// Whether production requests can still reach the candidate, given whether the callers
+    /// may still send some to it on their own account.
+    func candidateReachable(callersMayReachCandidate: Bool) -> Bool {
         if routing.decidesPerRequest {
             return routing.l7ReachesCandidate && cluster.servingPods(of: .candidate) > 0
         }
-        return cluster.servingPods(of: .candidate) > 0
+        let servedThroughService =
+            cluster.servingPods(of: .candidate) > 0
             && cluster.replicaSets.indices.contains { set in
                 cluster.replicaSets[set].version == .candidate
                     && (routing.serviceReplicaSets.contains(set) || cluster.replicaSets[set].terminating > 0)
             }
+        return callersMayReachCandidate || servedThroughService
     }
 
     /// Notes when production stops reaching a detected candidate, and returns true once an
     /// aborted release is over and production cannot reach the candidate again: the remaining
     /// requests all go to stable and change no reported figure.
-    mutating func settleReachability() -> Bool {
-        let reachable = candidateReachable
+    mutating func settleReachability(callersMayReachCandidate: Bool) -> Bool {
+        let reachable = candidateReachable(callersMayReachCandidate: callersMayReachCandidate)
         if record.detectedAt != nil, record.candidateUnreachableAt == nil, !reachable {
             record.candidateUnreachableAt = now
         }

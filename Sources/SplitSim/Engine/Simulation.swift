@@ -87,6 +87,9 @@ public enum Simulation {
         case .faultOnset:
             state.faultActive = true
             return nil
+        case .callersLearnEndpoints:
+            path.learnEndpoints(at: state.now)
+            return nil
         case .analysisTick:
             return state.measureAnalysis() ? .analysisFailed : nil
         case .stepMeasurement:
@@ -102,7 +105,7 @@ public enum Simulation {
 
     private static func settle<Timer, Callers>(_ path: inout RequestPath<Callers>, _ state: inout RunState<Timer>) {
         path.rebuild(from: &state)
-        path.onlyStableTrafficLeft = state.settleReachability()
+        path.onlyStableTrafficLeft = state.settleReachability(callersMayReachCandidate: path.callersMayReachCandidate)
     }
 }
 
@@ -148,8 +151,8 @@ public struct SimulationRun: Sendable {
             tracing: tracing)
     }
 
-    /// The caller model of the scenario's traffic.
-    var callers: PerUserConnections {
+    /// Each user's own keep-alive connection, for `callers.via: clients`.
+    var clientConnections: PerUserConnections {
         PerUserConnections(users: traffic.users, closeThreshold: traffic.closeThreshold)
     }
 }

@@ -16,7 +16,7 @@ public enum BuiltInScenario {
           "traffic": {
             "profile": [{"at": "0s", "rps": 200}, {"at": "30m", "rps": 400}, {"at": "1h30m", "rps": 200}],
             "users": 50000,
-            "requestsPerConnection": 50,
+            "callers": {"via": "proxy", "endpointDelay": "1s"},
             "headers": [{"name": "x-canary", "value": "true", "share": 0.001}],
             "cookies": [{"name": "canary", "value": "always", "userShare": 0.01}]
           },

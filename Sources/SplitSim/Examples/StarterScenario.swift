@@ -12,7 +12,7 @@ public enum StarterScenario {
           "traffic": {
             "rps": 200,
             "users": 20000,
-            "requestsPerConnection": 10
+            "callers": {"via": "proxy", "endpointDelay": "1s"}
           },
           "cluster": {
             "replicas": 6,

@@ -48,6 +48,11 @@ extension StrategyKindSpec {
 
     public func simulate(_ run: SimulationRun) -> RunResult {
         var strategy = makeStrategy(replicas: run.scenario.cluster.replicas)
-        return Simulation.drive(&strategy, callers: run.callers, setup: run)
+        switch run.scenario.traffic.callers {
+        case .proxy(let endpointDelay):
+            return Simulation.drive(&strategy, callers: BalancingProxy(delay: endpointDelay.nanoseconds), setup: run)
+        case .clients:
+            return Simulation.drive(&strategy, callers: run.clientConnections, setup: run)
+        }
     }
 }

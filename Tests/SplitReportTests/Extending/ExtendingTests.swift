@@ -12,7 +12,7 @@ struct ExtendingTests {
     static func scenario(strategy: String, fault: String = "") -> String {
         """
         {"name": "toy", "seed": 5, "runs": 3, "duration": "20m",
-         "traffic": {"rps": 50, "users": 2000, "requestsPerConnection": 1},
+         "traffic": {"rps": 50, "users": 2000},
          "cluster": {"replicas": 4, "podStartup": "10s", "podShutdown": "10s", "podHourlyCost": 0.1},
          "versions": {"stable": {"errorRate": 0}, "candidate": {"errorRate": 0\(fault)}},
          "analysis": {"interval": "1m", "maxErrorRate": 0.05, "minRequests": 20, "afterPromotion": "10m"},

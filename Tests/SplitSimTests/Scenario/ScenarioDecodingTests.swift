@@ -28,7 +28,6 @@ struct ScenarioDecodingTests {
                         RatePoint(at: .minutes(90), rps: 200),
                     ],
                     users: 50_000,
-                    requestsPerConnection: 50,
                     headers: [HeaderShare(name: "x-canary", value: "true", share: 0.001)],
                     cookies: [CookieShare(name: "canary", value: "always", userShare: 0.01)]
                 ))
@@ -188,7 +187,10 @@ struct ScenarioDecodingTests {
             ("seed", "18446744073709551615"),
             ("duration", "5400"),
             ("analysis", "{}"),
-            ("traffic", #"{"profile": [{"at": 0, "rps": 0}, {"at": "1h", "rps": 50}], "requestsPerConnection": 2.5}"#),
+            (
+                "traffic",
+                #"{"profile": [{"at": 0, "rps": 0}, {"at": "1h", "rps": 50}], "requestsPerConnection": 2.5, "callers": {"via": "clients"}}"#
+            ),
             (
                 "strategies",
                 #"""

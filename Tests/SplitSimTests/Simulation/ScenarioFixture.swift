@@ -9,6 +9,7 @@ enum ScenarioFixture {
         rps: Double = 100,
         users: Int = 10_000,
         requestsPerConnection: Double = 1,
+        callers: String? = nil,
         duration: String = "30m",
         runs: Int = 1,
         seed: UInt64 = 42,
@@ -19,9 +20,13 @@ enum ScenarioFixture {
         extraTraffic: String = "",
         capacity: String = ""
     ) throws -> Scenario {
+        // Without `callers`, each user's client keeps its own connection, as these tests assume.
+        let callersText =
+            callers.map { #""callers": \#($0)"# }
+            ?? #""requestsPerConnection": \#(requestsPerConnection), "callers": {"via": "clients"}"#
         let text = """
             {"name": "fixture", "seed": \(seed), "runs": \(runs), "duration": "\(duration)",
-             "traffic": {"rps": \(rps), "users": \(users), "requestsPerConnection": \(requestsPerConnection)\(extraTraffic)},
+             "traffic": {"rps": \(rps), "users": \(users), \(callersText)\(extraTraffic)},
              "cluster": {"replicas": \(replicas), "podStartup": "\(startup)", "podShutdown": "\(shutdown)", "podHourlyCost": 0.1\(capacity)},
              "versions": {"stable": {"errorRate": 0}, "candidate": \(candidate)},
              "analysis": \(analysis),

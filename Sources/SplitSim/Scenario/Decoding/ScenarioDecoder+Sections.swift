@@ -72,14 +72,48 @@ extension ScenarioDecoder {
         }
         let headers = decodeHeaderShares(fields["headers"])
         let cookies = decodeCookieShares(fields["cookies"])
+        let callers = decodeCallers(fields["callers"])
+        let perConnectionField = fields["requestsPerConnection"]
+        let requestsPerConnection = number(perConnectionField, atLeast: 1, atMost: 1_000_000)
+        if requestsPerConnection != nil, callers != .clients, let node = perConnectionField.node {
+            report(
+                "requestsPerConnection is the length of a client's own connection; expected \"callers\": "
+                    + "{\"via\": \"clients\"} with it, or no requestsPerConnection (a proxy balances every request)",
+                at: perConnectionField.path, node.position)
+        }
         return TrafficSpec(
             rates: rates,
             users: integer(fields["users"], in: 1...Self.maximumUsers) ?? TrafficSpec.defaultUsers,
-            requestsPerConnection: number(fields["requestsPerConnection"], atLeast: 1, atMost: 1_000_000)
-                ?? TrafficSpec.defaultRequestsPerConnection,
+            requestsPerConnection: requestsPerConnection ?? TrafficSpec.defaultRequestsPerConnection,
             headers: headers,
-            cookies: cookies
+            cookies: cookies,
+            callers: callers
         )
+    }
+
+    /// `traffic.callers`: who balances requests over a Service's pods; a proxy by default.
+    private mutating func decodeCallers(_ field: Field) -> CallersSpec {
+        guard let fields = object(field, as: .callers) else { return .default }
+        let via = choice(fields["via"], as: CallersSpec.Via.self, noun: "caller model", required: true)
+        let simulated: [CallersSpec.Via: [String]] = [.proxy: ["via", "endpointDelay"], .clients: ["via"]]
+        if via == .clusterIP, let node = fields["via"].node {
+            report(
+                "cluster-ip callers are not simulated yet; expected \"proxy\" or \"clients\"", at: fields["via"].path,
+                node.position)
+        }
+        if let via, let keys = simulated[via] {
+            for member in fields.members where !keys.contains(member.key) {
+                report(
+                    "\(member.key) does not apply to \(via.rawValue) callers; expected only \(keys.joined(separator: ", "))",
+                    at: fields.path.key(member.key), member.keyPosition)
+            }
+        }
+        switch via {
+        case .clients:
+            return .clients
+        case .proxy, .clusterIP, nil:
+            return .proxy(endpointDelay: duration(fields["endpointDelay"]) ?? CallersSpec.defaultEndpointDelay)
+        }
     }
 
     /// A rate profile: points from `"0s"` on, times strictly increasing and before the end.

@@ -9,6 +9,8 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
     case scenario
     /// `traffic`.
     case traffic
+    /// `traffic.callers`.
+    case callers
     /// An element of `traffic.profile`.
     case ratePoint
     /// An element of `traffic.headers`.
@@ -56,7 +58,12 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
                 "$schema", "name", "description", "seed", "runs", "duration", "traffic", "cluster",
                 "versions", "analysis", "strategies",
             ]
-        case .traffic: return ["rps", "profile", "users", "requestsPerConnection", "headers", "cookies"]
+        case .traffic: return ["rps", "profile", "users", "requestsPerConnection", "headers", "cookies", "callers"]
+        case .callers:
+            return [
+                "via", "endpointDelay", "instances", "connectionsPerInstance", "maxRequestsPerConnection",
+                "maxConnectionAge", "idleTimeout",
+            ]
         case .ratePoint: return ["at", "rps"]
         case .headerShare: return ["name", "value", "share"]
         case .cookieShare: return ["name", "value", "userShare"]

@@ -17,6 +17,8 @@ public struct TrafficSpec: Hashable, Sendable {
     public var headers: [HeaderShare]
     /// Shares of users that carry a routing cookie.
     public var cookies: [CookieShare]
+    /// Who balances requests over a Service's pods.
+    public var callers: CallersSpec
 
     /// Creates a traffic specification.
     public init(
@@ -24,13 +26,15 @@ public struct TrafficSpec: Hashable, Sendable {
         users: Int = TrafficSpec.defaultUsers,
         requestsPerConnection: Double = TrafficSpec.defaultRequestsPerConnection,
         headers: [HeaderShare] = [],
-        cookies: [CookieShare] = []
+        cookies: [CookieShare] = [],
+        callers: CallersSpec = .default
     ) {
         self.rates = rates
         self.users = users
         self.requestsPerConnection = requestsPerConnection
         self.headers = headers
         self.cookies = cookies
+        self.callers = callers
     }
 
     /// The arrival rate in force at time `time`.

@@ -1,0 +1,27 @@
+/// Who opens connections to the pods behind a Service, and so who balances each request
+/// (`traffic.callers`).
+public enum CallersSpec: Hashable, Sendable {
+    /// An L7 proxy (ingress-nginx, an Envoy-based gateway, a mesh sidecar) balances every
+    /// request over the ready endpoints it knows of; it learns of an endpoint change
+    /// `endpointDelay` after it happened (informer and configuration push).
+    case proxy(endpointDelay: SimDuration)
+    /// Each user's client holds its own keep-alive connection, picked by kube-proxy when it
+    /// opens and kept for `traffic.requestsPerConnection` requests on average.
+    case clients
+
+    /// The default delay before a proxy sees an endpoint change.
+    public static let defaultEndpointDelay = SimDuration.seconds(1)
+
+    /// The default: a proxy that learns of endpoint changes after a second.
+    public static let `default` = CallersSpec.proxy(endpointDelay: defaultEndpointDelay)
+
+    /// The value of `callers.via`.
+    public enum Via: String, CaseIterable, Sendable {
+        /// ``CallersSpec/proxy(endpointDelay:)``.
+        case proxy
+        /// In-cluster callers through the Service's ClusterIP, pinned per connection.
+        case clusterIP = "cluster-ip"
+        /// ``CallersSpec/clients``.
+        case clients
+    }
+}

@@ -1,0 +1,127 @@
+import Testing
+
+@testable import SplitSim
+
+/// Who balances a request: a proxy balances each request over the endpoints it knows of and
+/// learns of changes `endpointDelay` later; clients keep their own connections.
+///
+/// ingress-nginx syncs its upstream endpoints from the EndpointSlices once a second
+/// (rootfs/etc/nginx/lua/balancer.lua, `sync_backends` every 1 s) and picks per request;
+/// Envoy gets endpoints by EDS and balances per request (DESIGN §1.2).
+@Suite struct CallerModelTests {
+    static let proxy = #"{"via": "proxy", "endpointDelay": "1s"}"#
+
+    /// Runs the scenario's only strategy once, cut off after `duration`.
+    static func run(_ strategy: String, callers: String, duration: String, rps: Double = 200) throws -> RunResult {
+        let scenario = try ScenarioFixture.make(
+            strategy: strategy, replicas: 10, rps: rps, users: 20_000, callers: callers, duration: duration,
+            startup: "30s", shutdown: "30s")
+        return ScenarioFixture.run(scenario)
+    }
+
+    // One canary pod beside 10 stable behind a proxy: every request is balanced over 11
+    // endpoints, so the step realises 1/11 (about 240,000 requests in 20 minutes: 4σ ≈ 0.0024).
+    @Test func aSecondDeploymentBehindAProxyRealisesItsPodRatio() throws {
+        let strategy =
+            #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "20m"}]}"#
+        let result = try Self.run(strategy, callers: Self.proxy, duration: "30m")
+        let realized = try #require(result.realizedShares.first ?? nil)
+        #expect(abs(realized - 1.0 / 11.0) <= 0.005)
+        #expect(abs(realized - 1.0 / 11.0) <= ScenarioFixture.binomialBound(share: 1.0 / 11.0, trials: 240_000))
+    }
+
+    // The same split with 400 clients that each keep their connection for about 1000
+    // requests (2,000 s at half a request per second each): in a 5-minute step about 14 % of
+    // them reconnect, so the canary realises well under a fifth of its pod ratio.
+    @Test func theSameSplitWithLongClientConnectionsStaysFarBelow() throws {
+        let strategy =
+            #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "5m"}]}"#
+        let scenario = try ScenarioFixture.make(
+            strategy: strategy, replicas: 10, rps: 200, users: 400, requestsPerConnection: 1000, duration: "10m",
+            startup: "30s", shutdown: "30s")
+        let realized = try #require(ScenarioFixture.run(scenario).realizedShares.first ?? nil)
+        #expect(realized < 1.0 / 11.0 / 5)
+    }
+
+    // A new endpoint takes requests only once the proxy learnt of it: the canary pod is ready
+    // at 30 s, the proxy balances over it from 31 s on.
+    @Test func aProxyLearnsOfANewPodAfterItsEndpointDelay() throws {
+        let strategy =
+            #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "20m"}]}"#
+        let before = try Self.run(strategy, callers: Self.proxy, duration: "30999ms")
+        #expect(before.candidateUserRequests == 0)
+        let after = try Self.run(strategy, callers: Self.proxy, duration: "36s")
+        #expect(after.candidateUserRequests > 0)
+        let immediate = try Self.run(
+            strategy, callers: #"{"via": "proxy", "endpointDelay": "0s"}"#, duration: "30999ms")
+        #expect(immediate.candidateUserRequests > 0)
+    }
+
+    // Blue-green behind a proxy: the preview is ready at 30 s and the switch comes at 90 s
+    // (autoPromotion 1m). From endpointDelay + 1 s after it, every request reaches green: the
+    // requests between two cut-offs of the same run are all candidate requests.
+    @Test func aBlueGreenSwitchBehindAProxyMovesAllRequestsWithinTheDelay() throws {
+        let strategy = #"{"name": "bg", "kind": "blue-green", "autoPromotion": "1m", "scaleDownDelay": "10m"}"#
+        let early = try Self.run(strategy, callers: Self.proxy, duration: "92s")
+        let late = try Self.run(strategy, callers: Self.proxy, duration: "152s")
+        let requests = late.requests - early.requests
+        let candidate = late.candidateUserRequests - early.candidateUserRequests
+        #expect(requests > 10_000)
+        #expect(candidate / requests >= 0.99)
+        // Until the proxy learns of the switch, blue serves everything.
+        let atSwitch = try Self.run(strategy, callers: Self.proxy, duration: "90999ms")
+        #expect(atSwitch.candidateUserRequests == 0)
+    }
+
+    // The same switch with clients that keep their connections: the old pods keep serving
+    // until they are scaled down and their connections close.
+    @Test func aBlueGreenSwitchWithPinnedClientsLeavesRequestsOnBlue() throws {
+        let strategy = #"{"name": "bg", "kind": "blue-green", "autoPromotion": "1m", "scaleDownDelay": "10m"}"#
+        let scenario = try ScenarioFixture.make(
+            strategy: strategy, replicas: 10, rps: 200, users: 40, requestsPerConnection: 1000, duration: "152s",
+            startup: "30s", shutdown: "30s")
+        let early = try ScenarioFixture.make(
+            strategy: strategy, replicas: 10, rps: 200, users: 40, requestsPerConnection: 1000, duration: "92s",
+            startup: "30s", shutdown: "30s")
+        let late = ScenarioFixture.run(scenario)
+        let first = ScenarioFixture.run(early)
+        let share = (late.candidateUserRequests - first.candidateUserRequests) / (late.requests - first.requests)
+        #expect(share < 0.5)
+    }
+
+    @Test func requestsPerConnectionNeedsClientCallers() {
+        let text = """
+            {"name": "x", "traffic": {"rps": 5, "requestsPerConnection": 10}, "cluster": {"replicas": 2},
+             "strategies": [{"name": "r", "kind": "rolling-update"}]}
+            """
+        #expect {
+            try Scenario(decoding: text, file: "x.json")
+        } throws: { error in
+            "\(error)".contains(
+                #"x.json: traffic.requestsPerConnection: requestsPerConnection is the length of a client's own connection; expected "callers": {"via": "clients"} with it"#
+            )
+        }
+    }
+
+    @Test func callerKeysAreCheckedAgainstTheModel() {
+        let text = """
+            {"name": "x", "traffic": {"rps": 5, "callers": {"via": "clients", "endpointDelay": "2s"}},
+             "cluster": {"replicas": 2}, "strategies": [{"name": "r", "kind": "rolling-update"}]}
+            """
+        #expect {
+            try Scenario(decoding: text, file: "x.json")
+        } throws: { error in
+            "\(error)".contains(
+                "traffic.callers.endpointDelay: endpointDelay does not apply to clients callers; expected only via")
+        }
+        let pool = """
+            {"name": "x", "traffic": {"rps": 5, "callers": {"via": "cluster-ip"}},
+             "cluster": {"replicas": 2}, "strategies": [{"name": "r", "kind": "rolling-update"}]}
+            """
+        #expect {
+            try Scenario(decoding: pool, file: "x.json")
+        } throws: { error in
+            "\(error)".contains(#"traffic.callers.via: cluster-ip callers are not simulated yet"#)
+        }
+    }
+}
