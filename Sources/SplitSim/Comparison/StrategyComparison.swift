@@ -61,7 +61,7 @@ public struct StrategyComparison: Sendable {
         public var podSeconds: SummaryStatistics?
         /// Pod-seconds above the stable baseline of `replicas` pods for the whole duration.
         public var extraPodSeconds: SummaryStatistics?
-        /// The most pending or ready pods at once.
+        /// The most pods that existed at once: pending, ready and terminating.
         public var peakPods: SummaryStatistics?
         /// The pod-seconds at the scenario's pod-hour price.
         public var money: SummaryStatistics?

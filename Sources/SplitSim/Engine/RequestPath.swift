@@ -118,7 +118,7 @@ struct RequestPath<Callers: CallerModel> {
         let span = time - last
         guard span > 0 else { return }
         state.metrics.podNanoseconds += Double(state.cluster.existingPods) * Double(span)
-        state.metrics.peakPods = max(state.metrics.peakPods, state.cluster.activePods)
+        state.metrics.peakPods = max(state.metrics.peakPods, state.cluster.existingPods)
         if let perPod = podCapacityRps {
             let ready = state.cluster.readyPods(of: .stable) + state.cluster.readyPods(of: .candidate)
             if Double(ready) * perPod < rate { state.metrics.underCapacityNanoseconds += span }

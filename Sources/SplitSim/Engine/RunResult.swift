@@ -22,7 +22,7 @@ public struct RunResult: Sendable {
     public var podSeconds: Double
     /// Pod-seconds above the stable baseline of `replicas` pods for the whole duration.
     public var extraPodSeconds: Double
-    /// The most pending or ready pods at once (terminating pods excluded, as maxSurge counts).
+    /// The most pods that existed at once, terminating pods included.
     public var peakPods: Double
     /// The cost of the pod-seconds at the scenario's pod-hour price.
     public var money: Double

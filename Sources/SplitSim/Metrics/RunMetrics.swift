@@ -21,8 +21,8 @@ public struct RunMetrics: Sendable {
     public var currentStepSlot = 0
     /// Pod-seconds: the integral of existing pods over time, in pod-nanoseconds.
     public var podNanoseconds: Double = 0
-    /// The most pending or ready pods at once: the surge. Terminating pods are paid for in
-    /// `podNanoseconds` but, as in Kubernetes' own accounting, not counted here.
+    /// The most pods that existed at once — pending, ready and terminating: a draining pod
+    /// still occupies a node, so it counts as it is paid for in `podNanoseconds`.
     public var peakPods = 0
     /// Time during which ready capacity was below the offered rate, in nanoseconds.
     public var underCapacityNanoseconds: Int64 = 0
