@@ -184,3 +184,15 @@ struct ToolCommandTests {
         #expect(result.stdout == "{\"stable\": \(item.stable), \"canary\": \(item.canary)}\n", "\(result)")
     }
 }
+
+@Suite("explain callers")
+struct ExplainCallersTests {
+    @Test("explain callers describes the three caller models, the default first")
+    func explainCallers() throws {
+        let result = try CLIRun.run(["explain", "callers"])
+        #expect(result.status == 0, "\(result)")
+        let titles = result.stdoutLines.filter { $0.hasPrefix("callers via ") }
+        #expect(titles.map { $0.split(separator: " ")[2] } == ["proxy", "cluster-ip", "clients"])
+        #expect(result.stdout.contains("endpointDelay"))
+    }
+}

@@ -52,6 +52,9 @@ public enum HTMLReport {
         }
         html +=
             "<p class=\"context\"><code>\(Markup.escape(scenario.file))</code> · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds)) simulated</p>\n"
+        for assumption in AssumptionSentence.all(scenario) {
+            html += "<p class=\"context\">Assumes: \(Markup.escape(assumption)).</p>\n"
+        }
 
         html += summaryTables(scenario) + legend
 

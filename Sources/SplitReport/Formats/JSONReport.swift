@@ -19,6 +19,7 @@ public enum JSONReport {
             ("file", .string(scenario.file)),
             ("runs", .integer(scenario.runs)),
             ("seed", .unsigned(scenario.seed)),
+            ("assumptions", .array(AssumptionSentence.all(scenario).map { .string($0) })),
             ("strategies", .array(scenario.strategies.map(strategy))),
         ])
     }

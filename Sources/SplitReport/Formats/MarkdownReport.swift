@@ -16,6 +16,7 @@ public enum MarkdownReport {
         if let description = scenario.description { text += escape(description) + "\n\n" }
         text +=
             "`\(scenario.file)` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
+        text += AssumptionSentence.all(scenario).map { "Assumes: \(escape($0)).\n\n" }.joined()
         text +=
             "| strategy | kind | min share | outcome | users exposed | users failed | failed requests | detect | escaped | peak pods | extra pod-h | cost | duration |\n"
         text += "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"

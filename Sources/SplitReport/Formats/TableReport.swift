@@ -11,7 +11,8 @@ public enum TableReport {
     static func scenario(_ scenario: ScenarioComparison) -> String {
         var text = "\(scenario.name)\n"
         text +=
-            "\(scenario.file) · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
+            "\(scenario.file) · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n"
+        text += AssumptionSentence.all(scenario).map { "assumes: \($0)\n" }.joined() + "\n"
         let exposureHeader = [
             "strategy", "kind", "min share", "outcome", "users exposed", "users failed",
             "failed requests", "detect", "escaped",

@@ -33,7 +33,7 @@ public enum Comparison {
         return ScenarioComparison(
             name: scenario.name, description: scenario.description, file: scenario.file,
             runs: runs, seed: scenario.seed, replicas: scenario.cluster.replicas,
-            durationSeconds: scenario.duration.seconds, strategies: comparisons)
+            durationSeconds: scenario.duration.seconds, callers: scenario.traffic.callers, strategies: comparisons)
     }
 
     static func aggregate(_ runs: [RunResult], strategy: StrategySpec, scenario: Scenario) -> StrategyComparison {

@@ -133,13 +133,15 @@ public struct ScenarioComparison: Sendable {
     public var replicas: Int
     /// The scenario's simulated time, for context in reports.
     public var durationSeconds: Double
+    /// Who balanced requests over the Services' pods: an assumption every figure rests on.
+    public var callers: CallersSpec
     /// Each strategy's figures, in the scenario's order.
     public var strategies: [StrategyComparison]
 
     /// Creates a scenario's comparison.
     public init(
         name: String, description: String?, file: String, runs: Int, seed: UInt64, replicas: Int,
-        durationSeconds: Double, strategies: [StrategyComparison]
+        durationSeconds: Double, callers: CallersSpec = .default, strategies: [StrategyComparison]
     ) {
         self.name = name
         self.description = description
@@ -148,6 +150,7 @@ public struct ScenarioComparison: Sendable {
         self.seed = seed
         self.replicas = replicas
         self.durationSeconds = durationSeconds
+        self.callers = callers
         self.strategies = strategies
     }
 }

@@ -7,18 +7,23 @@ enum ExplainCommand: Command {
     static let summary = "Explain each kind of traffic split in plain language"
     static var help: String {
         """
-        Usage: splitsim explain [KIND]
+        Usage: splitsim explain [KIND | callers]
 
         Explains where the split happens, the unit of each routing decision, the granularity,
         what the cluster needs, and the typical failure mode. KIND is one of:
           \(StrategyRegistry.standard.names.joined(separator: ", "))
-        With no KIND, explains them all.
+        With no KIND, explains them all. `splitsim explain callers` explains who balances the
+        requests (traffic.callers): proxy, cluster-ip and clients.
 
         """
     }
 
     static func run(_ arguments: inout ArgumentList) throws(CLIError) {
         let kinds = try arguments.positionals()
+        if kinds == ["callers"] {
+            Console.write(CallerExplanation.all.map(renderCallers).joined(separator: "\n"))
+            return
+        }
         let all = StrategyRegistry.standard.names
         let chosen: [StrategyExplanation]
         if kinds.isEmpty {
@@ -49,6 +54,17 @@ enum ExplainCommand: Command {
         ]
         var text = "\(explanation.kind) — \(explanation.title)\n"
         for (label, body) in fields {
+            text += wrap(body, label: label)
+        }
+        return text
+    }
+
+    private static func renderCallers(_ explanation: CallerExplanation) -> String {
+        var text = "callers via \(explanation.via) — \(explanation.title)\n"
+        for (label, body) in [
+            ("Who balances", explanation.balancing), ("Reaction", explanation.reaction),
+            ("Use for", explanation.useFor),
+        ] {
             text += wrap(body, label: label)
         }
         return text
