@@ -13,6 +13,8 @@ enum SimulationBenchmark {
     }
 
     static let proxy = #""callers": {"via": "proxy", "endpointDelay": "1s"}"#
+    static let pool =
+        #""callers": {"via": "cluster-ip", "instances": 20, "connectionsPerInstance": 4, "maxRequestsPerConnection": 1000}"#
     static func clients(_ requestsPerConnection: Int) -> String {
         #""requestsPerConnection": \#(requestsPerConnection), "callers": {"via": "clients"}"#
     }
@@ -27,6 +29,10 @@ enum SimulationBenchmark {
             name: "proxy (second Deployment)",
             strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
             callers: proxy),
+        Workload(
+            name: "cluster-ip pool (second Deployment)",
+            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
+            callers: pool),
         Workload(
             name: "clients (second Deployment)",
             strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,

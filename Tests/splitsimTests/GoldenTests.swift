@@ -26,6 +26,7 @@ struct GoldenTests {
         ("high-traffic-sub-percent", 4),
         ("ingress-weights-vs-pod-ratios", nil),
         ("long-lived-connections", 3),
+        ("long-lived-connections-max-age", 3),
         ("single-replica", nil),
     ]
 

@@ -25,7 +25,7 @@ public struct CallerExplanation: Sendable {
         ),
         CallerExplanation(
             via: "cluster-ip",
-            title: "In-cluster callers through the Service's ClusterIP (not simulated yet)",
+            title: "In-cluster callers through the Service's ClusterIP",
             balancing:
                 "kube-proxy picks an endpoint once per connection (iptables random, IPVS round robin) and conntrack pins the rest; callers are a small pool of long-lived connections.",
             reaction:

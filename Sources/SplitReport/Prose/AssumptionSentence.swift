@@ -10,7 +10,19 @@ enum AssumptionSentence {
             "requests reach pods through a proxy that balances each request and sees endpoint changes after \(endpointDelay)"
         case .clients:
             "each user's client keeps its own connection, pinned to a pod by kube-proxy until it closes"
+        case .clusterIP(let pool):
+            "requests reach pods over a pool of \(pool.instances) × \(pool.connectionsPerInstance) in-cluster connections, "
+                + "pinned by kube-proxy and recycled " + recycling(pool)
         }
+    }
+
+    /// `after 1000 requests, at 5m of age, after 90s idle`, or `never` without limits.
+    private static func recycling(_ pool: ConnectionPoolSpec) -> String {
+        var limits: [String] = []
+        if pool.maxRequestsPerConnection > 0 { limits.append("after \(pool.maxRequestsPerConnection) requests") }
+        if pool.maxConnectionAge > .zero { limits.append("at \(pool.maxConnectionAge) of age") }
+        if pool.idleTimeout > .zero { limits.append("after \(pool.idleTimeout) idle") }
+        return limits.isEmpty ? "never" : limits.joined(separator: ", ")
     }
 
     /// Every assumption of a scenario, in the order the reports list them.

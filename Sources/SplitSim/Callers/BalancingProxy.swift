@@ -31,7 +31,7 @@ public struct BalancingProxy: CallerModel {
 
     @inline(__always)
     public mutating func pod(
-        for user: Int, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
+        for user: Int, at time: Int64, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) -> Int32 {
         guard !known.isEmpty else { return -1 }
         let pod = known[generator.uniform(below: known.count)]

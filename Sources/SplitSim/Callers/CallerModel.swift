@@ -9,10 +9,10 @@ public protocol CallerModel {
     /// Opens the connections that callers of a service running before the release hold.
     mutating func openInitialConnections(over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar)
 
-    /// The pod that serves `user`'s next request through the Service, or -1 when no
+    /// The pod that serves `user`'s request at `time` through the Service, or -1 when no
     /// endpoint is ready.
     mutating func pod(
-        for user: Int, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
+        for user: Int, at time: Int64, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) -> Int32
 
     /// Tells the callers that the Service's ready endpoints changed at `time`; returns when

@@ -31,7 +31,7 @@ public struct PerUserConnections: CallerModel {
 
     @inline(__always)
     public mutating func pod(
-        for user: Int, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
+        for user: Int, at time: Int64, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) -> Int32 {
         var pod = connections[user]
         if pod < 0 || !endpoints.serves(pod) {

@@ -158,7 +158,7 @@ struct RequestPath<Callers: CallerModel> {
                 server = candidateEndpoints[state.generator.uniform(below: candidateEndpoints.count)]
             }
         } else {
-            server = callers.pod(for: user, over: endpoints, using: &state.generator)
+            server = callers.pod(for: user, at: time, over: endpoints, using: &state.generator)
             refused = server < 0
             isCandidate = server >= 0 && endpoints.isCandidate(server)
         }

@@ -53,6 +53,8 @@ extension StrategyKindSpec {
             return Simulation.drive(&strategy, callers: BalancingProxy(delay: endpointDelay.nanoseconds), setup: run)
         case .clients:
             return Simulation.drive(&strategy, callers: run.clientConnections, setup: run)
+        case .clusterIP(let pool):
+            return Simulation.drive(&strategy, callers: ConnectionPool(pool), setup: run)
         }
     }
 }

@@ -89,6 +89,50 @@ import Testing
         #expect(share < 0.5)
     }
 
+    // In-cluster callers behind a ClusterIP: 20 × 4 connections pinned by kube-proxy.
+    static func pool(maxRequests: Int) -> String {
+        #"{"via": "cluster-ip", "instances": 20, "connectionsPerInstance": 4, "maxRequestsPerConnection": \#(maxRequests), "maxConnectionAge": "0s", "idleTimeout": "0s"}"#
+    }
+
+    // Recycled every 100 requests (40 s at 2.5 requests/s per connection), the pool's
+    // connections reopen through kube-proxy and the canary converges to its pod ratio. With 80
+    // connections the share moves in steps of 1/80, so the 20-minute mean is within a point.
+    @Test func aRecycledPoolConvergesToThePodRatio() throws {
+        let strategy =
+            #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "20m"}]}"#
+        let result = try Self.run(strategy, callers: Self.pool(maxRequests: 100), duration: "30m")
+        let realized = try #require(result.realizedShares.first ?? nil)
+        #expect(abs(realized - 1.0 / 11.0) <= 0.01)
+    }
+
+    // Without recycling no existing connection ever reopens, so the new pod gets nothing:
+    // the classic gRPC-behind-ClusterIP imbalance (kubernetes/kubernetes#38456).
+    @Test func aPoolWithoutRecyclingStarvesTheNewPod() throws {
+        let strategy =
+            #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "20m"}]}"#
+        let result = try Self.run(strategy, callers: Self.pool(maxRequests: 0), duration: "30m")
+        #expect(result.realizedShares.first == 0)
+        // Once promotion deletes the old pods, every connection reopens to the new ones.
+        #expect(result.outcome == .promoted)
+        #expect(result.candidateUserRequests > 0)
+    }
+
+    // Blue-green behind a pool without recycling: the switch moves nothing; the old pods keep
+    // serving until they are scaled down (scaleDownDelay 2m) and gone (podShutdown 30 s), then
+    // every connection reopens to green.
+    @Test func aBlueGreenSwitchBehindAPoolWaitsForTheOldPodsToGo() throws {
+        let strategy = #"{"name": "bg", "kind": "blue-green", "autoPromotion": "1m", "scaleDownDelay": "2m"}"#
+        let callers = Self.pool(maxRequests: 0)
+        let afterSwitch = try Self.run(strategy, callers: callers, duration: "200s")
+        #expect(afterSwitch.candidateUserRequests == 0)
+        // Switch at 90 s, blue scaled down at 210 s, gone at 240 s.
+        let beforeGone = try Self.run(strategy, callers: callers, duration: "239s")
+        #expect(beforeGone.candidateUserRequests == 0)
+        let later = try Self.run(strategy, callers: callers, duration: "300s")
+        let justGone = try Self.run(strategy, callers: callers, duration: "241s")
+        #expect(later.candidateUserRequests - justGone.candidateUserRequests == later.requests - justGone.requests)
+    }
+
     @Test func requestsPerConnectionNeedsClientCallers() {
         let text = """
             {"name": "x", "traffic": {"rps": 5, "requestsPerConnection": 10}, "cluster": {"replicas": 2},
@@ -115,13 +159,15 @@ import Testing
                 "traffic.callers.endpointDelay: endpointDelay does not apply to clients callers; expected only via")
         }
         let pool = """
-            {"name": "x", "traffic": {"rps": 5, "callers": {"via": "cluster-ip"}},
+            {"name": "x", "traffic": {"rps": 5, "callers": {"via": "cluster-ip", "endpointDelay": "1s"}},
              "cluster": {"replicas": 2}, "strategies": [{"name": "r", "kind": "rolling-update"}]}
             """
         #expect {
             try Scenario(decoding: pool, file: "x.json")
         } throws: { error in
-            "\(error)".contains(#"traffic.callers.via: cluster-ip callers are not simulated yet"#)
+            "\(error)".contains(
+                "traffic.callers.endpointDelay: endpointDelay does not apply to cluster-ip callers; expected only via, instances"
+            )
         }
     }
 }

@@ -95,13 +95,14 @@ extension ScenarioDecoder {
     private mutating func decodeCallers(_ field: Field) -> CallersSpec {
         guard let fields = object(field, as: .callers) else { return .default }
         let via = choice(fields["via"], as: CallersSpec.Via.self, noun: "caller model", required: true)
-        let simulated: [CallersSpec.Via: [String]] = [.proxy: ["via", "endpointDelay"], .clients: ["via"]]
-        if via == .clusterIP, let node = fields["via"].node {
-            report(
-                "cluster-ip callers are not simulated yet; expected \"proxy\" or \"clients\"", at: fields["via"].path,
-                node.position)
-        }
-        if let via, let keys = simulated[via] {
+        let accepted: [CallersSpec.Via: [String]] = [
+            .proxy: ["via", "endpointDelay"], .clients: ["via"],
+            .clusterIP: [
+                "via", "instances", "connectionsPerInstance", "maxRequestsPerConnection", "maxConnectionAge",
+                "idleTimeout",
+            ],
+        ]
+        if let via, let keys = accepted[via] {
             for member in fields.members where !keys.contains(member.key) {
                 report(
                     "\(member.key) does not apply to \(via.rawValue) callers; expected only \(keys.joined(separator: ", "))",
@@ -111,7 +112,24 @@ extension ScenarioDecoder {
         switch via {
         case .clients:
             return .clients
-        case .proxy, .clusterIP, nil:
+        case .clusterIP:
+            let pool = ConnectionPoolSpec(
+                instances: integer(fields["instances"], in: 1...10_000) ?? ConnectionPoolSpec.defaultInstances,
+                connectionsPerInstance: integer(fields["connectionsPerInstance"], in: 1...1_000)
+                    ?? ConnectionPoolSpec.defaultConnectionsPerInstance,
+                maxRequestsPerConnection: integer(fields["maxRequestsPerConnection"], in: 0...1_000_000_000)
+                    ?? ConnectionPoolSpec.defaultMaxRequestsPerConnection,
+                maxConnectionAge: duration(fields["maxConnectionAge"]) ?? .zero,
+                idleTimeout: duration(fields["idleTimeout"]) ?? ConnectionPoolSpec.defaultIdleTimeout)
+            if pool.connections > 1_000_000,
+                let node = fields["instances"].node ?? fields["connectionsPerInstance"].node
+            {
+                report(
+                    "\(pool.connections) connections in the pool; expected instances × connectionsPerInstance at most 1000000",
+                    at: fields.path, node.position)
+            }
+            return .clusterIP(pool)
+        case .proxy, nil:
             return .proxy(endpointDelay: duration(fields["endpointDelay"]) ?? CallersSpec.defaultEndpointDelay)
         }
     }

@@ -8,6 +8,9 @@ public enum CallersSpec: Hashable, Sendable {
     /// Each user's client holds its own keep-alive connection, picked by kube-proxy when it
     /// opens and kept for `traffic.requestsPerConnection` requests on average.
     case clients
+    /// In-cluster callers through the Service's ClusterIP: a pool of long-lived connections
+    /// that kube-proxy pinned to a pod when each opened, recycled as the pool says.
+    case clusterIP(ConnectionPoolSpec)
 
     /// The default delay before a proxy sees an endpoint change.
     public static let defaultEndpointDelay = SimDuration.seconds(1)
@@ -19,7 +22,7 @@ public enum CallersSpec: Hashable, Sendable {
     public enum Via: String, CaseIterable, Sendable {
         /// ``CallersSpec/proxy(endpointDelay:)``.
         case proxy
-        /// In-cluster callers through the Service's ClusterIP, pinned per connection.
+        /// ``CallersSpec/clusterIP(_:)``.
         case clusterIP = "cluster-ip"
         /// ``CallersSpec/clients``.
         case clients
