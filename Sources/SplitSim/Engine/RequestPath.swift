@@ -151,10 +151,13 @@ struct RequestPath<Callers: CallerModel> {
         var server: Int32 = -1
         if state.routing.decidesPerRequest {
             let header = traffic.headerThresholds.isEmpty ? 0 : traffic.headerValue(for: state.generator.next())
-            isCandidate = state.routing.picksCandidate(
-                header: header, cookie: Int(traits >> 1), draw: state.generator.next())
+            // With no ready canary endpoint the proxy keeps the request on the main backend
+            // (ingress-nginx balancer.lua, route_to_alternative_balancer: no alternative balancer).
+            isCandidate =
+                state.routing.picksCandidate(header: header, cookie: Int(traits >> 1), draw: state.generator.next())
+                && !candidateEndpoints.isEmpty
             // The proxy balances each request over the canary's ready pods.
-            if isCandidate && errors.hasFault && !candidateEndpoints.isEmpty {
+            if isCandidate && errors.hasFault {
                 server = candidateEndpoints[state.generator.uniform(below: candidateEndpoints.count)]
             }
         } else {
