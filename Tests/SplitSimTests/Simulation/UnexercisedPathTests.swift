@@ -184,11 +184,10 @@ import Testing
         #expect(abs(share - cookieShare) < ScenarioFixture.binomialBound(share: cookieShare, trials: 100.0 * 470))
     }
 
-    /// `setWeight: 0` after a positive weight scales the canary to no pods (DESIGN §1.4), but
-    /// the header and cookie rules stay on and their requests still count as served by the
-    /// candidate. ingress-nginx routes to the main backend when the canary backend has no
-    /// endpoints (balancer.lua `route_to_alternative_balancer`: "no alternative balancer for
-    /// backend" → false).
+    /// `setWeight: 0` after a positive weight scales the canary to no pods (DESIGN §1.4) while
+    /// the header and cookie rules stay on; their requests must then go to stable, as
+    /// ingress-nginx routes to the main backend when the canary backend has no endpoints
+    /// (balancer.lua `route_to_alternative_balancer`: "no alternative balancer for backend").
     @Test func rulesAtWeightZeroReachNoCanaryWithoutPods() throws {
         let scenario = try ScenarioFixture.make(
             strategy:
