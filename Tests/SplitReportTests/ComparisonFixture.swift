@@ -27,6 +27,8 @@ enum ComparisonFixture {
             cost: .init(
                 podSeconds: stats(36000), extraPodSeconds: stats(1800, 3600), peakPods: stats(5),
                 money: stats(1.5), underCapacitySeconds: stats(0)),
+            availability: .init(
+                underCapacitySeconds: stats(0), noReadyPodSeconds: stats(0), capacityFailedRequests: stats(0)),
             durationSeconds: stats(90, 120),
             usersSawBoth: stats(30),
             warnings: warnings

@@ -20,6 +20,8 @@ public enum CSVReport {
         ("peak_pods", { $0.cost.peakPods }),
         ("money", { $0.cost.money }),
         ("under_capacity_seconds", { $0.cost.underCapacitySeconds }),
+        ("no_ready_pod_seconds", { $0.availability.noReadyPodSeconds }),
+        ("capacity_failed_requests", { $0.availability.capacityFailedRequests }),
         ("duration_seconds", { $0.durationSeconds }),
         ("users_saw_both", { $0.usersSawBoth }),
     ]

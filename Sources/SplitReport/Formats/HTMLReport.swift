@@ -153,7 +153,9 @@ public enum HTMLReport {
         var exposure = tableHead(
             ["min share", "outcome", "users exposed", "users failed", "failed requests", "detect", "escaped"],
             kindColumn: true)
-        var cost = tableHead(["peak pods", "extra pod-h", "cost", "duration", "saw both versions"], kindColumn: false)
+        var cost = tableHead(
+            ["peak pods", "extra pod-h", "cost", "duration", "saw both versions", "no ready pod", "overload failures"],
+            kindColumn: false)
         for strategy in scenario.strategies {
             let name = "<tr><th scope=\"row\">\(Markup.escape(strategy.name))</th>"
             let kindTitle =
@@ -170,7 +172,9 @@ public enum HTMLReport {
             cost += cell(strategy.cost.extraPodSeconds) { Format.trimmed($0 / 3600, decimals: 2) }
             cost += "<td class=\"num\">\(Format.money(strategy.cost.money))</td>"
             cost += cell(strategy.durationSeconds, Format.duration)
-            cost += cell(strategy.usersSawBoth, Format.number) + "</tr>\n"
+            cost += cell(strategy.usersSawBoth, Format.number)
+            cost += cell(strategy.availability.noReadyPodSeconds, Format.duration)
+            cost += cell(strategy.availability.capacityFailedRequests, Format.number) + "</tr>\n"
         }
         let end = "</tbody></table></div>\n"
         return "<h3>Exposure to the candidate</h3>\n" + exposure + end + "<h3>Cost and duration</h3>\n" + cost + end

@@ -77,6 +77,14 @@ public enum JSONReport {
                     ("underCapacitySeconds", stats(strategy.cost.underCapacitySeconds)),
                 ])
             ),
+            (
+                "availability",
+                .object([
+                    ("underCapacitySeconds", stats(strategy.availability.underCapacitySeconds)),
+                    ("noReadyPodSeconds", stats(strategy.availability.noReadyPodSeconds)),
+                    ("capacityFailedRequests", stats(strategy.availability.capacityFailedRequests)),
+                ])
+            ),
             ("durationSeconds", stats(strategy.durationSeconds)),
             (
                 "consistency",

@@ -18,8 +18,8 @@ public enum MarkdownReport {
             "`\(scenario.file)` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
         text += AssumptionSentence.all(scenario).map { "Assumes: \(escape($0)).\n\n" }.joined()
         text +=
-            "| strategy | kind | min share | outcome | users exposed | users failed | failed requests | detect | escaped | peak pods | extra pod-h | cost | duration |\n"
-        text += "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+            "| strategy | kind | min share | outcome | users exposed | users failed | failed requests | detect | escaped | peak pods | extra pod-h | cost | duration | no ready pod | overload failures |\n"
+        text += "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
         for strategy in scenario.strategies {
             let cells = [
                 escape(strategy.name), strategy.kind, Format.percent(strategy.granularity.minCandidateShare),
@@ -28,6 +28,8 @@ public enum MarkdownReport {
                 Format.seconds(strategy.exposure.detectionSeconds), Format.percent(strategy.exposure.escaped),
                 Format.spread(strategy.cost.peakPods), Format.hours(strategy.cost.extraPodSeconds),
                 Format.money(strategy.cost.money), Format.seconds(strategy.durationSeconds),
+                Format.seconds(strategy.availability.noReadyPodSeconds),
+                Format.spread(strategy.availability.capacityFailedRequests),
             ]
             text += "| " + cells.joined(separator: " | ") + " |\n"
         }

@@ -18,7 +18,10 @@ public enum TableReport {
             "failed requests", "detect", "escaped",
         ]
         var exposureRows: [[String]] = [exposureHeader]
-        let costHeader = ["strategy", "peak pods", "extra pod-h", "cost", "duration", "saw both versions"]
+        let costHeader = [
+            "strategy", "peak pods", "extra pod-h", "cost", "duration", "saw both versions", "no ready pod",
+            "overload failures",
+        ]
         var costRows: [[String]] = [costHeader]
         for strategy in scenario.strategies {
             exposureRows.append([
@@ -39,6 +42,8 @@ public enum TableReport {
                 Format.money(strategy.cost.money),
                 Format.seconds(strategy.durationSeconds),
                 Format.spread(strategy.usersSawBoth),
+                Format.seconds(strategy.availability.noReadyPodSeconds),
+                Format.spread(strategy.availability.capacityFailedRequests),
             ])
         }
         text += "Exposure to the candidate\n"
@@ -53,6 +58,7 @@ public enum TableReport {
             escaped      runs in which a faulty candidate reached 100 % of traffic
             extra pod-h  pod-hours above the stable baseline; cost: all pod-hours at podHourlyCost
             saw both     users who got responses from both versions before the release ended
+            no ready pod time production had no ready pod to go to; overload failures: requests failed for capacity
 
             """
 

@@ -79,6 +79,10 @@ public enum Comparison {
                 peakPods: stats { $0.peakPods },
                 money: stats { $0.money },
                 underCapacitySeconds: stats { $0.underCapacitySeconds }),
+            availability: .init(
+                underCapacitySeconds: stats { $0.underCapacitySeconds },
+                noReadyPodSeconds: stats { $0.noReadyPodSeconds },
+                capacityFailedRequests: stats { $0.capacityFailedRequests }),
             durationSeconds: stats { $0.durationSeconds },
             usersSawBoth: stats { $0.usersSawBoth },
             warnings: warnings

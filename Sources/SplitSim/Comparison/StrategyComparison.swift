@@ -81,6 +81,26 @@ public struct StrategyComparison: Sendable {
         }
     }
 
+    /// Whether production always had a ready pod with room for its requests.
+    public struct Availability: Sendable {
+        /// Seconds during which ready capacity was below the offered rate.
+        public var underCapacitySeconds: SummaryStatistics?
+        /// Seconds during which production traffic had no ready pod to go to.
+        public var noReadyPodSeconds: SummaryStatistics?
+        /// Requests that failed because their version's ready pods were overloaded.
+        public var capacityFailedRequests: SummaryStatistics?
+
+        /// Creates availability figures.
+        public init(
+            underCapacitySeconds: SummaryStatistics?, noReadyPodSeconds: SummaryStatistics?,
+            capacityFailedRequests: SummaryStatistics?
+        ) {
+            self.underCapacitySeconds = underCapacitySeconds
+            self.noReadyPodSeconds = noReadyPodSeconds
+            self.capacityFailedRequests = capacityFailedRequests
+        }
+    }
+
     /// The strategy's name in the scenario.
     public var name: String
     /// The kind's name in the ``StrategyRegistry``, as a scenario writes it, e.g. `service-split`.
@@ -93,6 +113,8 @@ public struct StrategyComparison: Sendable {
     public var exposure: Exposure
     /// What the release cost in pods.
     public var cost: Cost
+    /// Whether production always had a ready pod with room for its requests.
+    public var availability: Availability
     /// Seconds until the release reached its end state.
     public var durationSeconds: SummaryStatistics?
     /// Users who saw both versions.
@@ -103,7 +125,8 @@ public struct StrategyComparison: Sendable {
     /// Creates the figures of one strategy.
     public init(
         name: String, kind: String, outcome: Outcomes, granularity: Granularity, exposure: Exposure, cost: Cost,
-        durationSeconds: SummaryStatistics?, usersSawBoth: SummaryStatistics?, warnings: [StrategyWarning]
+        availability: Availability, durationSeconds: SummaryStatistics?, usersSawBoth: SummaryStatistics?,
+        warnings: [StrategyWarning]
     ) {
         self.name = name
         self.kind = kind
@@ -111,6 +134,7 @@ public struct StrategyComparison: Sendable {
         self.granularity = granularity
         self.exposure = exposure
         self.cost = cost
+        self.availability = availability
         self.durationSeconds = durationSeconds
         self.usersSawBoth = usersSawBoth
         self.warnings = warnings

@@ -123,7 +123,17 @@ struct RequestPath<Callers: CallerModel> {
             let ready = state.cluster.readyPods(of: .stable) + state.cluster.readyPods(of: .candidate)
             if Double(ready) * perPod < rate { state.metrics.underCapacityNanoseconds += span }
         }
+        if rate > 0 && noReadyPod(state) { state.metrics.noReadyPodNanoseconds += span }
         last = time
+    }
+
+    /// Whether production traffic has no ready pod to go to: the Service has no ready
+    /// endpoint, or an L7 split has neither a ready stable pod nor a ready canary endpoint.
+    private func noReadyPod<Timer>(_ state: RunState<Timer>) -> Bool {
+        if state.routing.decidesPerRequest {
+            return state.cluster.readyPods(of: .stable) == 0 && candidateEndpoints.isEmpty
+        }
+        return endpoints.ready.isEmpty
     }
 
     /// Generates and routes every production request that arrives before `end`.
@@ -186,6 +196,11 @@ struct RequestPath<Callers: CallerModel> {
 
         state.metrics.requests += 1
         state.metrics.stepTraffic[state.metrics.currentStepSlot].requests += 1
+        if refused {
+            state.metrics.refusedRequests += 1
+        } else if overloaded {
+            state.metrics.capacityFailedRequests += 1
+        }
         if isCandidate {
             if faultOn && state.record.faultStartedAt == nil { state.record.faultStartedAt = time }
             state.metrics.candidateRequests += 1
@@ -196,6 +211,7 @@ struct RequestPath<Callers: CallerModel> {
                 state.metrics.failedUsers.insert(user)
             }
         } else if !refused {
+            state.metrics.stableRequests += 1
             state.metrics.stableUsers.insert(user)
         }
     }

@@ -39,6 +39,10 @@ extension RunResult {
             peakPods: Double(metrics.peakPods),
             money: podSeconds / 3600 * scenario.cluster.podHourlyCost,
             underCapacitySeconds: seconds(metrics.underCapacityNanoseconds),
+            noReadyPodSeconds: seconds(metrics.noReadyPodNanoseconds),
+            capacityFailedRequests: Double(metrics.capacityFailedRequests),
+            stableRequests: Double(metrics.stableRequests),
+            refusedRequests: Double(metrics.refusedRequests),
             durationSeconds: seconds(record.finishedAt ?? state.duration),
             usersSawBoth: Double(
                 record.usersSawBothAtFinish ?? metrics.exposedUsers.intersectionCount(with: metrics.stableUsers)),

@@ -28,6 +28,14 @@ public struct RunResult: Sendable {
     public var money: Double
     /// Seconds during which ready capacity was below the offered rate.
     public var underCapacitySeconds: Double
+    /// Seconds during which production traffic had no ready pod to go to.
+    public var noReadyPodSeconds: Double
+    /// Production requests that failed because their version's ready pods were overloaded.
+    public var capacityFailedRequests: Double
+    /// Production requests the stable version served.
+    public var stableRequests: Double
+    /// Production requests no ready pod could take.
+    public var refusedRequests: Double
     /// Seconds from the start until the release reached its end state (the whole duration
     /// when incomplete).
     public var durationSeconds: Double

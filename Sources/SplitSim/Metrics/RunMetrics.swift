@@ -6,6 +6,12 @@ public struct RunMetrics: Sendable {
     public var candidateRequests = 0
     /// Production requests the candidate served that failed.
     public var failedCandidateRequests = 0
+    /// Production requests the stable version served.
+    public var stableRequests = 0
+    /// Production requests no ready pod could take: they failed.
+    public var refusedRequests = 0
+    /// Production requests that failed because their version's ready pods were overloaded.
+    public var capacityFailedRequests = 0
     /// Synthetic smoke-test requests, never counted as user exposure.
     public var smokeRequests = 0
     /// Users who got at least one response from the candidate.
@@ -26,6 +32,8 @@ public struct RunMetrics: Sendable {
     public var peakPods = 0
     /// Time during which ready capacity was below the offered rate, in nanoseconds.
     public var underCapacityNanoseconds: Int64 = 0
+    /// Time during which production traffic had no ready pod to go to, in nanoseconds.
+    public var noReadyPodNanoseconds: Int64 = 0
 
     /// Creates empty metrics for `users` users.
     public init(users: Int) {
