@@ -1,3 +1,5 @@
+import SplitRouter
+
 /// The pods and ReplicaSets of one run, with the lifecycle rules that move pods between
 /// phases: pending → ready after start-up, terminating → gone after shutdown.
 public struct ClusterState: Sendable {
@@ -10,10 +12,29 @@ public struct ClusterState: Sendable {
     /// How long a terminating pod keeps its connections before it is gone.
     public let podShutdown: Int64
 
-    /// Creates an empty cluster with the given pod timings in nanoseconds.
-    public init(podStartup: Int64, podShutdown: Int64) {
+    /// How far each pod's start-up and shutdown stray from the configured times, as
+    /// fractions either way.
+    private let jitter: (startup: Double, shutdown: Double)
+    /// Draws the jitter, apart from the request stream so that timings do not shift traffic.
+    private var timing: Xoshiro256StarStar
+
+    /// Creates an empty cluster with the given pod timings in nanoseconds; each pod's times
+    /// stray uniformly by up to the given fractions, drawn from `timing`.
+    public init(
+        podStartup: Int64, podShutdown: Int64, startupJitter: Double = 0, shutdownJitter: Double = 0,
+        timing: Xoshiro256StarStar = Xoshiro256StarStar(seed: 0)
+    ) {
         self.podStartup = podStartup
         self.podShutdown = podShutdown
+        jitter = (startupJitter, shutdownJitter)
+        self.timing = timing
+    }
+
+    /// `base` strayed by up to `fraction` either way, to the millisecond.
+    private mutating func jittered(_ base: Int64, by fraction: Double) -> Int64 {
+        guard fraction > 0, base > 0 else { return base }
+        let factor = 1 + fraction * (2 * timing.nextUnitDouble() - 1)
+        return Int64((Double(base) * factor / 1e6).rounded()) * 1_000_000
     }
 
     /// Adds a ReplicaSet with no pods and returns its index.
@@ -48,7 +69,7 @@ public struct ClusterState: Sendable {
         replicaSets[replicaSet].spec = target
         while replicaSets[replicaSet].active < target {
             let id = createPod(in: replicaSet, at: now)
-            events.schedule(.podReady(Int32(id)), at: now + podStartup)
+            events.schedule(.podReady(Int32(id)), at: now + jittered(podStartup, by: jitter.startup))
         }
         while replicaSets[replicaSet].active > target, let victim = podToRemove(from: replicaSet) {
             terminate(victim, at: now, events: &events)
@@ -119,7 +140,7 @@ public struct ClusterState: Sendable {
         pods[id].phase = .terminating
         replicaSets[set].active -= 1
         replicaSets[set].terminating += 1
-        events.schedule(.podGone(Int32(id)), at: now + podShutdown)
+        events.schedule(.podGone(Int32(id)), at: now + jittered(podShutdown, by: jitter.shutdown))
     }
 
     private func podToRemove(from replicaSet: Int) -> Int? {

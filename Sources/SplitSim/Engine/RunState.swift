@@ -51,13 +51,13 @@ struct RunState<Timer: Sendable> {
     var smokeTest: SmokeTest?
 
     init(
-        duration: Int64, replicas: Int, podStartup: Int64, podShutdown: Int64, traffic: TrafficModel,
+        duration: Int64, replicas: Int, cluster: ClusterState, traffic: TrafficModel,
         errors: ErrorModel, analysis: (monitor: AnalysisMonitor, initialDelay: Int64, afterPromotion: Int64)?,
         generator: Xoshiro256StarStar, tracing: Bool
     ) {
         self.duration = duration
         self.replicas = replicas
-        cluster = ClusterState(podStartup: podStartup, podShutdown: podShutdown)
+        self.cluster = cluster
         metrics = RunMetrics(users: traffic.users)
         self.traffic = traffic
         self.errors = errors

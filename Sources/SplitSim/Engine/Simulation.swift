@@ -137,8 +137,11 @@ public struct SimulationRun: Sendable {
         return RunState(
             duration: scenario.duration.nanoseconds,
             replicas: scenario.cluster.replicas,
-            podStartup: scenario.cluster.podStartup.nanoseconds,
-            podShutdown: scenario.cluster.podShutdown.nanoseconds,
+            cluster: ClusterState(
+                podStartup: scenario.cluster.podStartup.nanoseconds,
+                podShutdown: scenario.cluster.podShutdown.nanoseconds,
+                startupJitter: scenario.cluster.podStartupJitter, shutdownJitter: scenario.cluster.podShutdownJitter,
+                timing: Xoshiro256StarStar(seed: scenario.seed ^ 0x706F_645F_7469_6D65, stream: run)),
             traffic: traffic,
             errors: ErrorModel(
                 stableErrorRate: scenario.versions.stable.errorRate,

@@ -13,7 +13,7 @@ struct ExtendingTests {
         """
         {"name": "toy", "seed": 5, "runs": 3, "duration": "20m",
          "traffic": {"rps": 50, "users": 2000},
-         "cluster": {"replicas": 4, "podStartup": "10s", "podShutdown": "10s", "podHourlyCost": 0.1},
+         "cluster": {"replicas": 4, "podStartup": "10s", "podShutdown": "10s", "podHourlyCost": 0.1, "podStartupJitter": 0, "podShutdownJitter": 0},
          "versions": {"stable": {"errorRate": 0}, "candidate": {"errorRate": 0\(fault)}},
          "analysis": {"interval": "1m", "maxErrorRate": 0.05, "minRequests": 20, "afterPromotion": "10m"},
          "strategies": [\(strategy)]}

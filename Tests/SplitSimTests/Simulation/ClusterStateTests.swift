@@ -41,3 +41,27 @@ import Testing
         #expect(!lateReady)
     }
 }
+
+@Suite struct PodTimingJitterTests {
+    static func firstWave(seed: UInt64) throws -> [Int64] {
+        let text = """
+            {"name": "jitter", "seed": \(seed), "runs": 1, "duration": "5m", "traffic": {"rps": 10, "users": 100},
+             "cluster": {"replicas": 10, "podStartup": "30s", "podShutdown": "30s"},
+             "strategies": [{"name": "roll", "kind": "rolling-update", "maxSurge": "100%", "maxUnavailable": 0}]}
+            """
+        let scenario = try Scenario(decoding: text, file: "jitter.json")
+        let result = ScenarioFixture.run(scenario, tracing: true)
+        return (result.trace ?? []).filter { $0.kind == "pod-ready" }.prefix(10).map(\.time)
+    }
+
+    // Start-up times stray by up to ±10 % by default, to the millisecond, the same for the
+    // same seed and different for another.
+    @Test func startupTimesStrayWithinTheJitter() throws {
+        let times = try Self.firstWave(seed: 4)
+        #expect(times.count == 10)
+        #expect(times.allSatisfy { $0 >= 27_000_000_000 && $0 <= 33_000_000_000 && $0 % 1_000_000 == 0 })
+        #expect(Set(times).count > 5)
+        #expect(try Self.firstWave(seed: 4) == times)
+        #expect(try Self.firstWave(seed: 5) != times)
+    }
+}

@@ -27,7 +27,7 @@ enum ScenarioFixture {
         let text = """
             {"name": "fixture", "seed": \(seed), "runs": \(runs), "duration": "\(duration)",
              "traffic": {"rps": \(rps), "users": \(users), \(callersText)\(extraTraffic)},
-             "cluster": {"replicas": \(replicas), "podStartup": "\(startup)", "podShutdown": "\(shutdown)", "podHourlyCost": 0.1\(capacity)},
+             "cluster": {"replicas": \(replicas), "podStartup": "\(startup)", "podShutdown": "\(shutdown)", "podHourlyCost": 0.1, "podStartupJitter": 0, "podShutdownJitter": 0\(capacity)},
              "versions": {"stable": {"errorRate": 0}, "candidate": \(candidate)},
              "analysis": \(analysis),
              "strategies": [\(strategy)]}

@@ -45,7 +45,11 @@ extension ScenarioDecoder {
             podStartup: duration(fields["podStartup"]) ?? ClusterSpec.defaultPodStartup,
             podShutdown: duration(fields["podShutdown"]) ?? ClusterSpec.defaultPodShutdown,
             podCapacityRps: number(fields["podCapacityRps"], atLeast: 0, exclusive: true, atMost: Self.maximumRps),
-            podHourlyCost: number(fields["podHourlyCost"], atLeast: 0, atMost: 1_000_000) ?? 0
+            podHourlyCost: number(fields["podHourlyCost"], atLeast: 0, atMost: 1_000_000) ?? 0,
+            podStartupJitter: number(fields["podStartupJitter"], atLeast: 0, atMost: 0.9)
+                ?? ClusterSpec.defaultPodTimingJitter,
+            podShutdownJitter: number(fields["podShutdownJitter"], atLeast: 0, atMost: 0.9)
+                ?? ClusterSpec.defaultPodTimingJitter
         )
         return (spec, replicas)
     }

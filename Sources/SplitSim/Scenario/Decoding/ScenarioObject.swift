@@ -67,7 +67,11 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
         case .ratePoint: return ["at", "rps"]
         case .headerShare: return ["name", "value", "share"]
         case .cookieShare: return ["name", "value", "userShare"]
-        case .cluster: return ["replicas", "podStartup", "podShutdown", "podCapacityRps", "podHourlyCost"]
+        case .cluster:
+            return [
+                "replicas", "podStartup", "podShutdown", "podCapacityRps", "podHourlyCost", "podStartupJitter",
+                "podShutdownJitter",
+            ]
         case .versions: return ["stable", "candidate"]
         case .stableVersion: return ["errorRate"]
         case .candidateVersion: return ["errorRate", "fault"]

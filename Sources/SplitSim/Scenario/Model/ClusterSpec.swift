@@ -15,6 +15,14 @@ public struct ClusterSpec: Hashable, Sendable {
     public var podCapacityRps: Double?
     /// Price of one pod for one hour, in any currency.
     public var podHourlyCost: Double
+    /// How far each pod's start-up time strays from `podStartup`, as a fraction either way
+    /// (drawn uniformly per pod), so that rankings are not artefacts of perfectly aligned timers.
+    public var podStartupJitter: Double
+    /// The same for `podShutdown`.
+    public var podShutdownJitter: Double
+
+    /// The default jitter of pod start-up and shutdown times: ±10 %.
+    public static let defaultPodTimingJitter = 0.1
 
     /// Creates a cluster specification.
     public init(
@@ -22,12 +30,16 @@ public struct ClusterSpec: Hashable, Sendable {
         podStartup: SimDuration = ClusterSpec.defaultPodStartup,
         podShutdown: SimDuration = ClusterSpec.defaultPodShutdown,
         podCapacityRps: Double? = nil,
-        podHourlyCost: Double = 0
+        podHourlyCost: Double = 0,
+        podStartupJitter: Double = ClusterSpec.defaultPodTimingJitter,
+        podShutdownJitter: Double = ClusterSpec.defaultPodTimingJitter
     ) {
         self.replicas = replicas
         self.podStartup = podStartup
         self.podShutdown = podShutdown
         self.podCapacityRps = podCapacityRps
         self.podHourlyCost = podHourlyCost
+        self.podStartupJitter = podStartupJitter
+        self.podShutdownJitter = podShutdownJitter
     }
 }
