@@ -20,7 +20,7 @@ struct AssumptionTests {
         #expect(
             HTMLReport.render(proxy, version: "test").contains("<p class=\"context\">Assumes: " + sentence + ".</p>"))
         #expect(JSONReport.render(proxy, version: "test").contains(#""assumptions": ["\#(sentence)"]"#))
-        let clients = Self.scenario(callers: .clients)
+        let clients = Self.scenario(callers: .clients(idleTimeout: .zero))
         #expect(TableReport.render(clients).contains("assumes: each user's client keeps its own connection"))
     }
 }

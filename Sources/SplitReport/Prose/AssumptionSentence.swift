@@ -8,8 +8,9 @@ enum AssumptionSentence {
         switch callers {
         case .proxy(let endpointDelay):
             "requests reach pods through a proxy that balances each request and sees endpoint changes after \(endpointDelay)"
-        case .clients:
+        case .clients(let idleTimeout):
             "each user's client keeps its own connection, pinned to a pod by kube-proxy until it closes"
+                + (idleTimeout > .zero ? " or stays idle for \(idleTimeout)" : "")
         case .clusterIP(let pool):
             "requests reach pods over a pool of \(pool.instances) × \(pool.connectionsPerInstance) in-cluster connections, "
                 + "pinned by kube-proxy and recycled " + recycling(pool)

@@ -1,30 +1,55 @@
 import SplitRouter
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Each user's client holds at most one keep-alive connection, opened through kube-proxy to
-/// a ready endpoint picked uniformly, and closed after a geometric number of requests.
+/// a ready endpoint picked uniformly, and closed after a geometric number of requests or
+/// after `idleTimeout` of silence (nginx `keepalive_timeout`, Go's `IdleConnTimeout`).
 ///
-/// A connection to a pod that is gone is reopened to a ready endpoint of that moment.
+/// A connection to a pod that is gone is reopened to a ready endpoint of that moment; a user
+/// without an open connection opens one when it next sends.
 public struct PerUserConnections: CallerModel {
     /// Per user: the pod of its open connection, or -1.
     private var connections: [Int32]
+    /// Per user: when it last sent, when connections close after silence; empty otherwise.
+    private var lastSent: [Int64]
     /// A draw below this closes the connection after a request.
     private let closeThreshold: UInt64
+    private let idleTimeout: Int64
+    /// Each user's mean gap between requests at the starting rate, in nanoseconds.
+    private let meanGap: Double
 
     /// Creates callers for `users` users whose connections close when a draw falls below
-    /// `closeThreshold`.
-    public init(users: Int, closeThreshold: UInt64) {
+    /// `closeThreshold`, or after `idleTimeout` nanoseconds of silence (0: never); each user
+    /// sends `startingRps / users` requests per second at first.
+    public init(users: Int, closeThreshold: UInt64, idleTimeout: Int64 = 0, startingRps: Double = 0) {
         connections = Array(repeating: -1, count: users)
+        lastSent = idleTimeout > 0 ? Array(repeating: 0, count: users) : []
         self.closeThreshold = closeThreshold
+        self.idleTimeout = idleTimeout
+        meanGap = startingRps > 0 ? 1e9 * Double(users) / startingRps : .infinity
     }
 
-    /// After its last request, a client's connection is still open unless that request
-    /// closed it. Without this, every user's first request would open a connection and a new
-    /// pod would get an unrealistic share of them.
+    /// The clients of a running service: after its last request, a client's connection is
+    /// still open unless that request closed it or the silence since outlasted `idleTimeout`.
+    /// The time since that request is exponential at the user's rate, so this is the
+    /// stationary state. Without it, every user's first request would open a connection and a
+    /// new pod would get an unrealistic share of them.
     public mutating func openInitialConnections(
         over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) {
         guard !endpoints.ready.isEmpty else { return }
         for user in connections.indices where generator.next() >= closeThreshold {
+            if idleTimeout > 0 {
+                let unit = Double((generator.next() >> 11) + 1) * 0x1.0p-53
+                let silence = -log(unit) * meanGap
+                guard silence < Double(idleTimeout) else { continue }
+                lastSent[user] = -Int64(silence)
+            }
             connections[user] = endpoints.ready[generator.uniform(below: endpoints.ready.count)]
         }
     }
@@ -34,6 +59,10 @@ public struct PerUserConnections: CallerModel {
         for user: Int, at time: Int64, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) -> Int32 {
         var pod = connections[user]
+        if idleTimeout > 0 {
+            if time - lastSent[user] >= idleTimeout { pod = -1 }
+            lastSent[user] = time
+        }
         if pod < 0 || !endpoints.serves(pod) {
             pod = endpoints.ready.isEmpty ? -1 : endpoints.ready[generator.uniform(below: endpoints.ready.count)]
             connections[user] = pod

@@ -155,7 +155,9 @@ public struct SimulationRun: Sendable {
     }
 
     /// Each user's own keep-alive connection, for `callers.via: clients`.
-    var clientConnections: PerUserConnections {
-        PerUserConnections(users: traffic.users, closeThreshold: traffic.closeThreshold)
+    func clientConnections(idleTimeout: SimDuration) -> PerUserConnections {
+        PerUserConnections(
+            users: traffic.users, closeThreshold: traffic.closeThreshold, idleTimeout: idleTimeout.nanoseconds,
+            startingRps: traffic.rateProfile[0].rps)
     }
 }

@@ -51,8 +51,8 @@ extension StrategyKindSpec {
         switch run.scenario.traffic.callers {
         case .proxy(let endpointDelay):
             return Simulation.drive(&strategy, callers: BalancingProxy(delay: endpointDelay.nanoseconds), setup: run)
-        case .clients:
-            return Simulation.drive(&strategy, callers: run.clientConnections, setup: run)
+        case .clients(let idleTimeout):
+            return Simulation.drive(&strategy, callers: run.clientConnections(idleTimeout: idleTimeout), setup: run)
         case .clusterIP(let pool):
             return Simulation.drive(&strategy, callers: ConnectionPool(pool), setup: run)
         }

@@ -89,6 +89,27 @@ import Testing
         #expect(share < 0.5)
     }
 
+    // Clients whose connections would last 1000 requests, but whose users send only every
+    // 200 s on average (20,000 users at 100 requests/s): with nginx's 75 s keepalive_timeout
+    // most connections close in the silence (e^(-75/200) ≈ 69 % of requests find theirs
+    // closed), so a new pod gets a good part of its pod share; without the timeout it gets
+    // almost nothing.
+    @Test func idleClientConnectionsCloseAndReopenToTheNewPod() throws {
+        let strategy =
+            #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "10m"}]}"#
+        func realized(_ idle: String) throws -> Double {
+            let scenario = try ScenarioFixture.make(
+                strategy: strategy, replicas: 10, rps: 100, users: 20_000,
+                callers: #"{"via": "clients", "idleTimeout": "\#(idle)"}, "requestsPerConnection": 1000"#,
+                duration: "15m", startup: "30s", shutdown: "30s")
+            return try #require(ScenarioFixture.run(scenario).realizedShares.first ?? nil)
+        }
+        let withTimeout = try realized("75s")
+        let without = try realized("0s")
+        #expect(withTimeout > 0.05 && withTimeout < 1.0 / 11.0 + 0.01)
+        #expect(without < 0.01)
+    }
+
     // In-cluster callers behind a ClusterIP: 20 × 4 connections pinned by kube-proxy.
     static func pool(maxRequests: Int) -> String {
         #"{"via": "cluster-ip", "instances": 20, "connectionsPerInstance": 4, "maxRequestsPerConnection": \#(maxRequests), "maxConnectionAge": "0s", "idleTimeout": "0s"}"#

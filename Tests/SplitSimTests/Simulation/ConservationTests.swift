@@ -19,6 +19,7 @@ import Testing
         #""callers": {"via": "proxy", "endpointDelay": "1s"}"#,
         #""callers": {"via": "proxy", "endpointDelay": "0s"}"#,
         #""requestsPerConnection": 5, "callers": {"via": "clients"}"#,
+        #""requestsPerConnection": 50, "callers": {"via": "clients", "idleTimeout": "20s"}"#,
         #""callers": {"via": "cluster-ip", "instances": 3, "connectionsPerInstance": 2, "maxRequestsPerConnection": 50}"#,
         #""callers": {"via": "cluster-ip", "instances": 2, "connectionsPerInstance": 1, "maxRequestsPerConnection": 0, "idleTimeout": "0s"}"#,
     ]

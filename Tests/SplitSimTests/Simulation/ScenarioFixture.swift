@@ -23,7 +23,7 @@ enum ScenarioFixture {
         // Without `callers`, each user's client keeps its own connection, as these tests assume.
         let callersText =
             callers.map { #""callers": \#($0)"# }
-            ?? #""requestsPerConnection": \#(requestsPerConnection), "callers": {"via": "clients"}"#
+            ?? #""requestsPerConnection": \#(requestsPerConnection), "callers": {"via": "clients", "idleTimeout": "0s"}"#
         let text = """
             {"name": "fixture", "seed": \(seed), "runs": \(runs), "duration": "\(duration)",
              "traffic": {"rps": \(rps), "users": \(users), \(callersText)\(extraTraffic)},

@@ -79,7 +79,7 @@ extension ScenarioDecoder {
         let callers = decodeCallers(fields["callers"])
         let perConnectionField = fields["requestsPerConnection"]
         let requestsPerConnection = number(perConnectionField, atLeast: 1, atMost: 1_000_000)
-        if requestsPerConnection != nil, callers != .clients, let node = perConnectionField.node {
+        if requestsPerConnection != nil, !callers.isClients, let node = perConnectionField.node {
             report(
                 "requestsPerConnection is the length of a client's own connection; expected \"callers\": "
                     + "{\"via\": \"clients\"} with it, or no requestsPerConnection (a proxy balances every request)",
@@ -100,7 +100,7 @@ extension ScenarioDecoder {
         guard let fields = object(field, as: .callers) else { return .default }
         let via = choice(fields["via"], as: CallersSpec.Via.self, noun: "caller model", required: true)
         let accepted: [CallersSpec.Via: [String]] = [
-            .proxy: ["via", "endpointDelay"], .clients: ["via"],
+            .proxy: ["via", "endpointDelay"], .clients: ["via", "idleTimeout"],
             .clusterIP: [
                 "via", "instances", "connectionsPerInstance", "maxRequestsPerConnection", "maxConnectionAge",
                 "idleTimeout",
@@ -115,7 +115,7 @@ extension ScenarioDecoder {
         }
         switch via {
         case .clients:
-            return .clients
+            return .clients(idleTimeout: duration(fields["idleTimeout"]) ?? CallersSpec.defaultClientIdleTimeout)
         case .clusterIP:
             let pool = ConnectionPoolSpec(
                 instances: integer(fields["instances"], in: 1...10_000) ?? ConnectionPoolSpec.defaultInstances,
