@@ -13,17 +13,17 @@ enum AssumptionSentence {
                 + (idleTimeout > .zero ? " or stays idle for \(idleTimeout)" : "")
         case .clusterIP(let pool):
             "requests reach pods over a pool of \(pool.instances) × \(pool.connectionsPerInstance) in-cluster connections, "
-                + "pinned by kube-proxy and recycled " + recycling(pool)
+                + "pinned by kube-proxy and " + recycling(pool)
         }
     }
 
-    /// `after 1000 requests, at 5m of age, after 90s idle`, or `never` without limits.
+    /// `recycled after 1000 requests, at 5m of age, after 90s idle`, or `never recycled`.
     private static func recycling(_ pool: ConnectionPoolSpec) -> String {
         var limits: [String] = []
         if pool.maxRequestsPerConnection > 0 { limits.append("after \(pool.maxRequestsPerConnection) requests") }
         if pool.maxConnectionAge > .zero { limits.append("at \(pool.maxConnectionAge) of age") }
         if pool.idleTimeout > .zero { limits.append("after \(pool.idleTimeout) idle") }
-        return limits.isEmpty ? "never" : limits.joined(separator: ", ")
+        return limits.isEmpty ? "never recycled" : "recycled " + limits.joined(separator: ", ")
     }
 
     /// Every assumption of a scenario, in the order the reports list them.
