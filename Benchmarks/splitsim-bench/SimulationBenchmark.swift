@@ -15,8 +15,8 @@ enum SimulationBenchmark {
     static let proxy = #""callers": {"via": "proxy", "endpointDelay": "1s"}"#
     static let pool =
         #""callers": {"via": "cluster-ip", "instances": 20, "connectionsPerInstance": 4, "maxRequestsPerConnection": 1000}"#
-    static func clients(_ requestsPerConnection: Int) -> String {
-        #""requestsPerConnection": \#(requestsPerConnection), "callers": {"via": "clients"}"#
+    static func clients(_ requestsPerConnection: Int, idleTimeout: String = "0s") -> String {
+        #""requestsPerConnection": \#(requestsPerConnection), "callers": {"via": "clients", "idleTimeout": "\#(idleTimeout)"}"#
     }
 
     static let workloads = [
@@ -33,6 +33,10 @@ enum SimulationBenchmark {
             name: "cluster-ip pool (second Deployment)",
             strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
             callers: pool),
+        Workload(
+            name: "clients, 75 s idle timeout (second Deployment)",
+            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
+            callers: clients(20, idleTimeout: "75s")),
         Workload(
             name: "clients (second Deployment)",
             strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,

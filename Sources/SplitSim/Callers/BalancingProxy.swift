@@ -14,19 +14,37 @@ public struct BalancingProxy: CallerModel {
     private let delay: Int64
     /// The endpoints the proxy balances over now.
     private var known: [Int32] = []
+    /// Per pod id: whether it is in ``known``, for cookie affinity.
+    private var isKnown: [Bool] = []
     /// Endpoint lists the proxy has not learnt of yet, oldest first, with when it will.
     private var pending: [(at: Int64, ready: [Int32])] = []
+    /// With cookie affinity, the pod each user's cookie names.
+    private var sticky: StickyPods
 
-    /// Creates a proxy that learns of endpoint changes `delay` nanoseconds after them.
-    public init(delay: Int64) {
+    /// Creates a proxy that learns of endpoint changes `delay` nanoseconds after them; with
+    /// `cookieAffinity`, each of `users` users sticks to the pod it first reached while the
+    /// proxy knows that pod (ingress-nginx `affinity: cookie`).
+    public init(delay: Int64, users: Int = 0, cookieAffinity: Bool = false) {
         self.delay = delay
+        sticky = StickyPods(keys: cookieAffinity ? users : 0)
+    }
+
+    private mutating func setKnown(_ ready: [Int32]) {
+        if sticky.isOn {
+            for pod in known { isKnown[Int(pod)] = false }
+            if let highest = ready.max(), Int(highest) >= isKnown.count {
+                isKnown.append(contentsOf: repeatElement(false, count: Int(highest) + 1 - isKnown.count))
+            }
+            for pod in ready { isKnown[Int(pod)] = true }
+        }
+        known = ready
     }
 
     /// The proxy of a service running before the release knows its endpoints.
     public mutating func openInitialConnections(
         over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) {
-        known = endpoints.ready
+        setKnown(endpoints.ready)
     }
 
     @inline(__always)
@@ -34,14 +52,19 @@ public struct BalancingProxy: CallerModel {
         for user: Int, at time: Int64, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) -> Int32 {
         guard !known.isEmpty else { return -1 }
-        let pod = known[generator.uniform(below: known.count)]
+        let pod =
+            sticky.isOn
+            ? sticky.pod(
+                for: user, stillValid: { isKnown[Int($0)] },
+                pick: { known[generator.uniform(below: known.count)] })
+            : known[generator.uniform(below: known.count)]
         if endpoints.serves(pod) { return pod }
         return endpoints.ready.isEmpty ? -1 : endpoints.ready[generator.uniform(below: endpoints.ready.count)]
     }
 
     public mutating func endpointsChanged(to endpoints: ServiceEndpoints, at time: Int64) -> Int64? {
         guard delay > 0 else {
-            known = endpoints.ready
+            setKnown(endpoints.ready)
             return nil
         }
         pending.append((time + delay, endpoints.ready))
@@ -51,7 +74,7 @@ public struct BalancingProxy: CallerModel {
     public mutating func learnEndpoints(at time: Int64) {
         let learnt = pending.prefix { $0.at <= time }
         guard let latest = learnt.last else { return }
-        known = latest.ready
+        setKnown(latest.ready)
         pending.removeFirst(learnt.count)
     }
 

@@ -32,16 +32,24 @@ public protocol CallerModel {
 public struct ServiceEndpoints: Sendable {
     /// Ready pods of the selected ReplicaSets, which get new connections.
     public internal(set) var ready: [Int32] = []
-    /// Per pod id: bit 0 candidate, bit 1 serves connections (ready or terminating).
+    /// Per pod id: bit 0 candidate, bit 1 serves connections (ready or terminating), bit 2 a
+    /// ready endpoint of the Service.
     @usableFromInline var podFlags: [UInt8] = []
 
     @usableFromInline static let serves: UInt8 = 2
     @usableFromInline static let candidate: UInt8 = 1
+    @usableFromInline static let ready: UInt8 = 4
 
     /// Whether the pod still serves its open connections.
     @inlinable
     public func serves(_ pod: Int32) -> Bool {
         podFlags[Int(pod)] & Self.serves != 0
+    }
+
+    /// Whether the pod is a ready endpoint of the Service, which gets new connections.
+    @inlinable
+    public func isReady(_ pod: Int32) -> Bool {
+        podFlags[Int(pod)] & Self.ready != 0
     }
 
     /// Whether the pod runs the candidate.

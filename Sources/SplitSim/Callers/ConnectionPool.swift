@@ -23,9 +23,16 @@ public struct ConnectionPool: CallerModel {
     private let maxRequests: Int
     private let maxAge: Int64
     private let idleTimeout: Int64
+    private let connectionsPerInstance: Int
+    /// With client-IP affinity, the pod kube-proxy sends each calling pod's connections to.
+    private var sticky: StickyPods
 
-    /// Creates the pool described by `spec`.
-    public init(_ spec: ConnectionPoolSpec) {
+    /// Creates the pool described by `spec`. With `clientIPAffinity` (Service
+    /// `sessionAffinity: ClientIP`) all connections of a calling pod go to one pod while it
+    /// is a ready endpoint.
+    public init(_ spec: ConnectionPoolSpec, clientIPAffinity: Bool = false) {
+        connectionsPerInstance = max(spec.connectionsPerInstance, 1)
+        sticky = StickyPods(keys: clientIPAffinity ? max(spec.instances, 1) : 0)
         connections = Array(repeating: Connection(), count: max(spec.connections, 1))
         maxRequests = spec.maxRequestsPerConnection
         maxAge = spec.maxConnectionAge.nanoseconds
@@ -40,7 +47,7 @@ public struct ConnectionPool: CallerModel {
     ) {
         guard !endpoints.ready.isEmpty else { return }
         for index in connections.indices {
-            connections[index].pod = endpoints.ready[generator.uniform(below: endpoints.ready.count)]
+            connections[index].pod = reopen(index, over: endpoints, using: &generator)
             if maxRequests > 0 { connections[index].requests = generator.uniform(below: maxRequests) }
             if maxAge > 0 { connections[index].closesAt = Int64(Double(maxAge) * generator.nextUnitDouble()) }
         }
@@ -60,7 +67,7 @@ public struct ConnectionPool: CallerModel {
                 connections[index].pod = -1
                 return -1
             }
-            connection.pod = endpoints.ready[generator.uniform(below: endpoints.ready.count)]
+            connection.pod = reopen(index, over: endpoints, using: &generator)
             connection.requests = 0
             connection.closesAt =
                 maxAge > 0 ? time + Int64(Double(maxAge) * (0.9 + 0.2 * generator.nextUnitDouble())) : .max
@@ -72,6 +79,17 @@ public struct ConnectionPool: CallerModel {
         let pod = connection.pod
         connections[index] = connection
         return pod
+    }
+
+    /// The ready endpoint kube-proxy gives connection `index` when it opens.
+    @inline(__always)
+    private mutating func reopen(
+        _ index: Int, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
+    ) -> Int32 {
+        guard sticky.isOn else { return endpoints.ready[generator.uniform(below: endpoints.ready.count)] }
+        return sticky.pod(
+            for: index / connectionsPerInstance, stillValid: endpoints.isReady,
+            pick: { endpoints.ready[generator.uniform(below: endpoints.ready.count)] })
     }
 
     /// kube-proxy applies a change at once; each connection that reopens sees it.

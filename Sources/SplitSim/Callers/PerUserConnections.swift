@@ -22,11 +22,19 @@ public struct PerUserConnections: CallerModel {
     private let idleTimeout: Int64
     /// Each user's mean gap between requests at the starting rate, in nanoseconds.
     private let meanGap: Double
+    /// With client-IP affinity, the pod kube-proxy sends each user's connections to.
+    private var sticky: StickyPods
 
     /// Creates callers for `users` users whose connections close when a draw falls below
     /// `closeThreshold`, or after `idleTimeout` nanoseconds of silence (0: never); each user
-    /// sends `startingRps / users` requests per second at first.
-    public init(users: Int, closeThreshold: UInt64, idleTimeout: Int64 = 0, startingRps: Double = 0) {
+    /// sends `startingRps / users` requests per second at first. With `clientIPAffinity`
+    /// (Service `sessionAffinity: ClientIP`) a user's new connections go to the pod its last
+    /// one went to while that pod is a ready endpoint.
+    public init(
+        users: Int, closeThreshold: UInt64, idleTimeout: Int64 = 0, startingRps: Double = 0,
+        clientIPAffinity: Bool = false
+    ) {
+        sticky = StickyPods(keys: clientIPAffinity ? users : 0)
         connections = Array(repeating: -1, count: users)
         lastSent = idleTimeout > 0 ? Array(repeating: 0, count: users) : []
         self.closeThreshold = closeThreshold
@@ -50,7 +58,9 @@ public struct PerUserConnections: CallerModel {
                 guard silence < Double(idleTimeout) else { continue }
                 lastSent[user] = -Int64(silence)
             }
-            connections[user] = endpoints.ready[generator.uniform(below: endpoints.ready.count)]
+            let pod = endpoints.ready[generator.uniform(below: endpoints.ready.count)]
+            if sticky.isOn { sticky.remember(pod, for: user) }
+            connections[user] = pod
         }
     }
 
@@ -64,7 +74,15 @@ public struct PerUserConnections: CallerModel {
             lastSent[user] = time
         }
         if pod < 0 || !endpoints.serves(pod) {
-            pod = endpoints.ready.isEmpty ? -1 : endpoints.ready[generator.uniform(below: endpoints.ready.count)]
+            if endpoints.ready.isEmpty {
+                pod = -1
+            } else if sticky.isOn {
+                pod = sticky.pod(
+                    for: user, stillValid: endpoints.isReady,
+                    pick: { endpoints.ready[generator.uniform(below: endpoints.ready.count)] })
+            } else {
+                pod = endpoints.ready[generator.uniform(below: endpoints.ready.count)]
+            }
             connections[user] = pod
         }
         if pod >= 0 && generator.next() < closeThreshold { connections[user] = -1 }

@@ -93,6 +93,7 @@ struct RequestPath<Callers: CallerModel> {
         }
         endpoints.ready.removeAll(keepingCapacity: true)
         cluster.appendReadyEndpoints(of: state.routing.serviceReplicaSets, to: &endpoints.ready)
+        for pod in endpoints.ready { endpoints.podFlags[Int(pod)] |= ServiceEndpoints.ready }
         if endpoints.ready != notifiedEndpoints {
             notifiedEndpoints = endpoints.ready
             if let learnAt = callers.endpointsChanged(to: endpoints, at: state.now) {

@@ -155,9 +155,9 @@ public struct SimulationRun: Sendable {
     }
 
     /// Each user's own keep-alive connection, for `callers.via: clients`.
-    func clientConnections(idleTimeout: SimDuration) -> PerUserConnections {
+    func clientConnections(idleTimeout: SimDuration, clientIPAffinity: Bool) -> PerUserConnections {
         PerUserConnections(
             users: traffic.users, closeThreshold: traffic.closeThreshold, idleTimeout: idleTimeout.nanoseconds,
-            startingRps: traffic.rateProfile[0].rps)
+            startingRps: traffic.rateProfile[0].rps, clientIPAffinity: clientIPAffinity)
     }
 }

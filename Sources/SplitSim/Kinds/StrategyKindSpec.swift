@@ -48,13 +48,18 @@ extension StrategyKindSpec {
 
     public func simulate(_ run: SimulationRun) -> RunResult {
         var strategy = makeStrategy(replicas: run.scenario.cluster.replicas)
+        let affinity = run.scenario.traffic.sessionAffinity
         switch run.scenario.traffic.callers {
         case .proxy(let endpointDelay):
-            return Simulation.drive(&strategy, callers: BalancingProxy(delay: endpointDelay.nanoseconds), setup: run)
+            let proxy = BalancingProxy(
+                delay: endpointDelay.nanoseconds, users: run.traffic.users, cookieAffinity: affinity == .cookie)
+            return Simulation.drive(&strategy, callers: proxy, setup: run)
         case .clients(let idleTimeout):
-            return Simulation.drive(&strategy, callers: run.clientConnections(idleTimeout: idleTimeout), setup: run)
+            let clients = run.clientConnections(idleTimeout: idleTimeout, clientIPAffinity: affinity == .clientIP)
+            return Simulation.drive(&strategy, callers: clients, setup: run)
         case .clusterIP(let pool):
-            return Simulation.drive(&strategy, callers: ConnectionPool(pool), setup: run)
+            let callers = ConnectionPool(pool, clientIPAffinity: affinity == .clientIP)
+            return Simulation.drive(&strategy, callers: callers, setup: run)
         }
     }
 }

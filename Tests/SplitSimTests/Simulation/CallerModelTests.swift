@@ -154,6 +154,55 @@ import Testing
         #expect(later.candidateUserRequests - justGone.candidateUserRequests == later.requests - justGone.requests)
     }
 
+    // Session affinity pins a user to a pod: ingress-nginx's cookie affinity behind a proxy,
+    // a Service's sessionAffinity: ClientIP for clients that reconnect on every request. Users
+    // that reached a stable pod before the canary existed stay there, so nobody sees both
+    // versions while the step lasts; without affinity most users flip between them.
+    @Test(arguments: [
+        (#"{"via": "proxy", "endpointDelay": "1s"}, "sessionAffinity": "cookie""#, true),
+        (#"{"via": "proxy", "endpointDelay": "1s"}"#, false),
+        (#"{"via": "clients", "idleTimeout": "0s"}, "requestsPerConnection": 1, "sessionAffinity": "client-ip""#, true),
+        (#"{"via": "clients", "idleTimeout": "0s"}, "requestsPerConnection": 1"#, false),
+        (#"{"via": "cluster-ip", "maxRequestsPerConnection": 10}, "sessionAffinity": "client-ip""#, true),
+    ])
+    func sessionAffinityPinsUsers(callers: String, pinned: Bool) throws {
+        let strategy =
+            #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "20m"}]}"#
+        let scenario = try ScenarioFixture.make(
+            strategy: strategy, replicas: 10, rps: 100, users: 2_000, callers: callers, duration: "10m",
+            startup: "30s", shutdown: "30s")
+        let result = ScenarioFixture.run(scenario)
+        let realized = try #require(result.realizedShares.first ?? nil)
+        if pinned && !callers.contains("cluster-ip") {
+            #expect(result.usersSawBoth == 0)
+            // Only users whose first request came after the canary was ready can stick to it.
+            #expect(realized < 1.0 / 11.0 / 2)
+        } else if pinned {
+            // Every calling pod stays on the stable pod it was pinned to, however often its
+            // connections recycle; without affinity they would reach the canary within seconds.
+            #expect(realized == 0)
+        } else {
+            #expect(result.usersSawBoth > 1_000)
+        }
+    }
+
+    @Test func sessionAffinityMustSuitTheCallers() {
+        for (callers, affinity, message) in [
+            (#"{"via": "proxy"}"#, "client-ip", "client-ip affinity is kube-proxy's"),
+            (#"{"via": "clients"}"#, "cookie", "cookie affinity needs a proxy that reads the cookie"),
+        ] {
+            let text = """
+                {"name": "x", "traffic": {"rps": 5, "callers": \(callers), "sessionAffinity": "\(affinity)"},
+                 "cluster": {"replicas": 2}, "strategies": [{"name": "r", "kind": "rolling-update"}]}
+                """
+            #expect {
+                try Scenario(decoding: text, file: "x.json")
+            } throws: { error in
+                "\(error)".contains("traffic.sessionAffinity: \(message)")
+            }
+        }
+    }
+
     @Test func requestsPerConnectionNeedsClientCallers() {
         let text = """
             {"name": "x", "traffic": {"rps": 5, "requestsPerConnection": 10}, "cluster": {"replicas": 2},

@@ -85,13 +85,30 @@ extension ScenarioDecoder {
                     + "{\"via\": \"clients\"} with it, or no requestsPerConnection (a proxy balances every request)",
                 at: perConnectionField.path, node.position)
         }
+        let affinityField = fields["sessionAffinity"]
+        let affinity = choice(affinityField, as: SessionAffinity.self, noun: "session affinity") ?? .none
+        if let node = affinityField.node {
+            switch (affinity, callers) {
+            case (.clientIP, .proxy):
+                report(
+                    "client-ip affinity is kube-proxy's (Service sessionAffinity: ClientIP), and a proxy talks to pod IPs; "
+                        + "expected \"cookie\" or \"none\" with proxy callers", at: affinityField.path, node.position)
+            case (.cookie, .clients), (.cookie, .clusterIP):
+                report(
+                    "cookie affinity needs a proxy that reads the cookie; expected \"client-ip\" or \"none\" with "
+                        + "clients and cluster-ip callers", at: affinityField.path, node.position)
+            case (.none, _), (.clientIP, .clients), (.clientIP, .clusterIP), (.cookie, .proxy):
+                break
+            }
+        }
         return TrafficSpec(
             rates: rates,
             users: integer(fields["users"], in: 1...Self.maximumUsers) ?? TrafficSpec.defaultUsers,
             requestsPerConnection: requestsPerConnection ?? TrafficSpec.defaultRequestsPerConnection,
             headers: headers,
             cookies: cookies,
-            callers: callers
+            callers: callers,
+            sessionAffinity: affinity
         )
     }
 

@@ -58,7 +58,10 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
                 "$schema", "name", "description", "seed", "runs", "duration", "traffic", "cluster",
                 "versions", "analysis", "strategies",
             ]
-        case .traffic: return ["rps", "profile", "users", "requestsPerConnection", "headers", "cookies", "callers"]
+        case .traffic:
+            return [
+                "rps", "profile", "users", "requestsPerConnection", "headers", "cookies", "callers", "sessionAffinity",
+            ]
         case .callers:
             return [
                 "via", "endpointDelay", "instances", "connectionsPerInstance", "maxRequestsPerConnection",

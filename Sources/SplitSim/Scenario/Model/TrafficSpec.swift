@@ -19,6 +19,8 @@ public struct TrafficSpec: Hashable, Sendable {
     public var cookies: [CookieShare]
     /// Who balances requests over a Service's pods.
     public var callers: CallersSpec
+    /// Whether a user is pinned to a pod.
+    public var sessionAffinity: SessionAffinity
 
     /// Creates a traffic specification.
     public init(
@@ -27,7 +29,8 @@ public struct TrafficSpec: Hashable, Sendable {
         requestsPerConnection: Double = TrafficSpec.defaultRequestsPerConnection,
         headers: [HeaderShare] = [],
         cookies: [CookieShare] = [],
-        callers: CallersSpec = .default
+        callers: CallersSpec = .default,
+        sessionAffinity: SessionAffinity = .none
     ) {
         self.rates = rates
         self.users = users
@@ -35,6 +38,7 @@ public struct TrafficSpec: Hashable, Sendable {
         self.headers = headers
         self.cookies = cookies
         self.callers = callers
+        self.sessionAffinity = sessionAffinity
     }
 
     /// The arrival rate in force at time `time`.
