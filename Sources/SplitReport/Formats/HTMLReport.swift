@@ -203,11 +203,13 @@ public enum HTMLReport {
         <li><b>users exposed / failed</b> distinct real users served by the candidate / who saw a failure</li>
         <li><b>detect</b> faulty candidate's first request → failed analysis or smoke test</li>
         <li><b>escaped</b> runs in which a faulty candidate reached 100 %</li>
-        <li><b>peak pods</b> pods that existed at once</li>
+        <li><b>peak pods</b> pods that existed at once, draining ones included</li>
         <li><b>extra pod-h</b> pod-hours above the stable baseline</li>
         <li><b>cost</b> money for all pod-hours at the scenario's price</li>
         <li><b>duration</b> until promoted and old pods gone, or rolled back</li>
         <li><b>saw both versions</b> users who got responses from both versions during the release</li>
+        <li><b>no ready pod</b> time production had no ready pod to go to (an outage)</li>
+        <li><b>overload failures</b> requests that failed because their version's ready pods were full</li>
         <li><b>–</b> no run produced the figure</li>
         </ul>
 
