@@ -72,12 +72,15 @@ public enum CanaryReplicaCalculator {
 
     /// The desired counts of a canary behind a traffic router (upstream
     /// `CalculateReplicaCountsForTrafficRoutedCanary` without `setCanaryScale`,
-    /// `dynamicStableScale` or `minPodsPerReplicaSet`): the canary gets `ceil(w·R/100)` pods
-    /// and the stable set keeps all `R`, because the router, not pod counts, splits traffic.
+    /// `dynamicStableScale` or `minPodsPerReplicaSet`): the canary gets `ceil(w·R/maxWeight)`
+    /// pods, computed once from the weight (upstream `trafficWeightToReplicas` with
+    /// `maxTrafficWeight`), and the stable set keeps all `R`, because the router, not pod
+    /// counts, splits traffic.
     ///
     /// - Complexity: O(1).
-    public static func trafficRoutedCounts(replicas: Int, weight: Int) -> CanaryReplicaCounts {
-        CanaryReplicaCounts(stable: replicas, canary: (weight * replicas + 99) / 100)
+    public static func trafficRoutedCounts(replicas: Int, weight: Int, maxWeight: Int = 100) -> CanaryReplicaCounts {
+        let total = max(maxWeight, 1)
+        return CanaryReplicaCounts(stable: replicas, canary: (weight * replicas + total - 1) / total)
     }
 
     /// The (stable, canary) split whose canary share comes closest to `weight`

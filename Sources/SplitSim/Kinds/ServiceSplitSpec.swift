@@ -118,16 +118,19 @@ extension ServiceSplitSpec: StrategyKindSpec {
         return warnings
     }
 
-    /// The canary pods a weight needs: Argo's traffic-routed formula with `match-weight`, the
-    /// fixed count otherwise, all replicas at full weight.
+    /// The canary pods a weight needs: Argo's traffic-routed formula `ceil(w·R/maxWeight)` with
+    /// `match-weight`, rounded once (DESIGN §1.5.1), the fixed count otherwise, all replicas at
+    /// full weight.
     func canaryPods(weight: Int, replicas: Int) -> Int {
         guard weight > 0 else { return 0 }
-        let percent = Int((Double(weight) * 100 / Double(weightScale)).rounded(.up))
+        let fullWeight = min(weight, weightScale) >= weightScale
         switch canaryReplicas {
         case .matchWeight:
-            return CanaryReplicaCalculator.trafficRoutedCounts(replicas: replicas, weight: min(percent, 100)).canary
+            return CanaryReplicaCalculator.trafficRoutedCounts(
+                replicas: replicas, weight: min(weight, weightScale), maxWeight: weightScale
+            ).canary
         case .fixed(let count):
-            return percent >= 100 ? replicas : count
+            return fullWeight ? replicas : count
         }
     }
 

@@ -157,6 +157,18 @@ import Testing
         #expect(result.outcome == .promoted)
     }
 
+    // Argo Rollouts sizes a routed canary from the weight once: ceil(w·R/maxTrafficWeight)
+    // (utils/replicaset/canary.go, trafficWeightToReplicas; DESIGN §1.5.1). 1 of 1000 on 200
+    // replicas is 0.2 pods, so 1 pod; rounding to a whole percent first would give 2.
+    @Test(arguments: [(1, 200, 1), (15, 50, 1), (101, 10, 2), (500, 10, 5), (999, 10, 10), (1000, 10, 10)])
+    func aRoutedCanaryIsSizedFromTheWeightOnce(weight: Int, replicas: Int, pods: Int) {
+        let spec = ServiceSplitSpec(router: .ingressNginx, weightTotal: 1000, steps: [.setWeight(weight)])
+        #expect(spec.canaryPods(weight: weight, replicas: replicas) == pods)
+        let fixed = ServiceSplitSpec(
+            router: .ingressNginx, weightTotal: 1000, canaryReplicas: .fixed(2), steps: [.setWeight(weight)])
+        #expect(fixed.canaryPods(weight: weight, replicas: replicas) == (weight == 1000 ? replicas : 2))
+    }
+
     @Test func kindsCompareByTheirSettings() {
         let one = StrategyKind.rollingUpdate(RollingUpdateSpec())
         let same = StrategyKind(RollingUpdateSpec(maxSurge: .percent(25), maxUnavailable: .percent(25)))
