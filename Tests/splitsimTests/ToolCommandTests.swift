@@ -196,3 +196,19 @@ struct ExplainCallersTests {
         #expect(result.stdout.contains("endpointDelay"))
     }
 }
+
+@Suite("replicas while a set is scaled down")
+struct ReplicasScaleDownTests {
+    // A ReplicaSet being scaled down keeps its available pods until they terminate, so
+    // Argo's reconcile sees available above spec (utils/replicaset/canary.go reads
+    // Status.AvailableReplicas beside Spec.Replicas); weight 0 drains the canary.
+    @Test("available above spec is a state Argo reconciles, not a usage error")
+    func availableAboveSpec() throws {
+        let result = try CLIRun.run([
+            "replicas", "--replicas", "10", "--weight", "0", "--max-surge", "1", "--max-unavailable", "0",
+            "--stable", "10/10", "--canary", "2/5", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains(#""stable": 10"#) && result.stdout.contains(#""canary": 0"#), "\(result)")
+    }
+}

@@ -102,7 +102,8 @@ enum ReplicasCommand: Command {
         return isPercent ? .percent(number) : .count(number)
     }
 
-    /// Parses `SPEC/AVAILABLE`, e.g. `10/8`.
+    /// Parses `SPEC/AVAILABLE`, e.g. `10/8`. AVAILABLE may exceed SPEC: a ReplicaSet being
+    /// scaled down keeps its available pods until they terminate, and Argo's reconcile sees that.
     private static func replicaSet(_ text: String, flag: String, in arguments: ArgumentList) throws(CLIError)
         -> ReplicaSetState
     {
@@ -110,10 +111,6 @@ enum ReplicasCommand: Command {
         guard parts.count == 2, let spec = count(parts[0]), let available = count(parts[1]) else {
             throw arguments.usage(
                 "\(flag): \"\(text)\" is not valid; expected SPEC/AVAILABLE, two counts such as 10/8")
-        }
-        guard available <= spec else {
-            throw arguments.usage(
-                "\(flag): \"\(text)\" is not valid; expected AVAILABLE (\(available)) at most SPEC (\(spec))")
         }
         return ReplicaSetState(spec: spec, available: available)
     }
