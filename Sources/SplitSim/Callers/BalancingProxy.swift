@@ -52,14 +52,9 @@ public struct BalancingProxy: CallerModel {
         for user: Int, at time: Int64, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) -> Int32 {
         guard !known.isEmpty else { return -1 }
-        let pod =
-            sticky.isOn
-            ? sticky.pod(
-                for: user, stillValid: { isKnown[Int($0)] },
-                pick: { known[generator.uniform(below: known.count)] })
-            : known[generator.uniform(below: known.count)]
-        if endpoints.serves(pod) { return pod }
-        return endpoints.ready.isEmpty ? -1 : endpoints.ready[generator.uniform(below: endpoints.ready.count)]
+        let pod = sticky.pod(
+            for: user, stillValid: { isKnown[Int($0)] }, pick: { known[generator.uniform(below: known.count)] })
+        return endpoints.serves(pod) ? pod : endpoints.anyReady(using: &generator)
     }
 
     public mutating func endpointsChanged(to endpoints: ServiceEndpoints, at time: Int64) -> Int64? {

@@ -46,6 +46,13 @@ public struct ServiceEndpoints: Sendable {
         podFlags[Int(pod)] & Self.serves != 0
     }
 
+    /// A ready endpoint picked uniformly, as kube-proxy picks one for a new connection; -1
+    /// when none is ready.
+    @inlinable
+    public func anyReady(using generator: inout Xoshiro256StarStar) -> Int32 {
+        ready.isEmpty ? -1 : ready[generator.uniform(below: ready.count)]
+    }
+
     /// Whether the pod is a ready endpoint of the Service, which gets new connections.
     @inlinable
     public func isReady(_ pod: Int32) -> Bool {

@@ -86,10 +86,9 @@ public struct ConnectionPool: CallerModel {
     private mutating func reopen(
         _ index: Int, over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) -> Int32 {
-        guard sticky.isOn else { return endpoints.ready[generator.uniform(below: endpoints.ready.count)] }
-        return sticky.pod(
+        sticky.pod(
             for: index / connectionsPerInstance, stillValid: endpoints.isReady,
-            pick: { endpoints.ready[generator.uniform(below: endpoints.ready.count)] })
+            pick: { endpoints.anyReady(using: &generator) })
     }
 
     /// kube-proxy applies a change at once; each connection that reopens sees it.

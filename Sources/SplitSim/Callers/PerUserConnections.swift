@@ -58,7 +58,7 @@ public struct PerUserConnections: CallerModel {
                 guard silence < Double(idleTimeout) else { continue }
                 lastSent[user] = -Int64(silence)
             }
-            let pod = endpoints.ready[generator.uniform(below: endpoints.ready.count)]
+            let pod = endpoints.anyReady(using: &generator)
             if sticky.isOn { sticky.remember(pod, for: user) }
             connections[user] = pod
         }
@@ -74,15 +74,7 @@ public struct PerUserConnections: CallerModel {
             lastSent[user] = time
         }
         if pod < 0 || !endpoints.serves(pod) {
-            if endpoints.ready.isEmpty {
-                pod = -1
-            } else if sticky.isOn {
-                pod = sticky.pod(
-                    for: user, stillValid: endpoints.isReady,
-                    pick: { endpoints.ready[generator.uniform(below: endpoints.ready.count)] })
-            } else {
-                pod = endpoints.ready[generator.uniform(below: endpoints.ready.count)]
-            }
+            pod = sticky.pod(for: user, stillValid: endpoints.isReady, pick: { endpoints.anyReady(using: &generator) })
             connections[user] = pod
         }
         if pod >= 0 && generator.next() < closeThreshold { connections[user] = -1 }

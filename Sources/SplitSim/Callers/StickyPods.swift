@@ -19,9 +19,10 @@ struct StickyPods {
     }
 
     /// The pod `key` sticks to if `stillValid` says it may still be used, else `pick()`, which
-    /// then sticks.
+    /// then sticks; just `pick()` when affinity is off.
     @inline(__always)
     mutating func pod(for key: Int, stillValid: (Int32) -> Bool, pick: () -> Int32) -> Int32 {
+        guard isOn else { return pick() }
         let kept = pods[key]
         if kept >= 0 && stillValid(kept) { return kept }
         let picked = pick()
