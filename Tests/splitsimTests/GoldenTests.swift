@@ -21,12 +21,15 @@ struct GoldenTests {
     /// them in a few seconds, fewer where it would not.
     static let examples: [(file: String, runs: Int?)] = [
         ("argo-setweight-70-two-pods", nil),
+        ("argo-vs-flagger", 4),
+        ("blue-green-post-promotion-analysis", 4),
         ("blue-green-vs-canary-cost", 2),
         ("gateway-smoke-test", nil),
         ("high-traffic-sub-percent", 4),
         ("ingress-weights-vs-pod-ratios", nil),
         ("long-lived-connections", 3),
         ("long-lived-connections-max-age", 3),
+        ("low-traffic-canary-no-data", 4),
         ("single-replica", nil),
     ]
 

@@ -5,9 +5,10 @@ import Testing
 struct ToolCommandTests {
     static let kinds = [
         "service-split", "deployment-split", "replicaset-split", "gateway-route", "blue-green", "rolling-update",
+        "flagger",
     ]
 
-    @Test("explain lists all six kinds")
+    @Test("explain lists every kind")
     func explainAll() throws {
         let result = try CLIRun.run(["explain"])
         #expect(result.status == 0, "\(result)")

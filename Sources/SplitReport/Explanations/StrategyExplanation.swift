@@ -110,6 +110,22 @@ public struct StrategyExplanation: Sendable {
             modelledOn:
                 "kubernetes pkg/controller/deployment rolling.go: surge rounds up, unavailable rounds down, 0/0 means unavailable 1; old pods scale down only while enough are available."
         ),
+        StrategyExplanation(
+            kind: "flagger",
+            title: "Flagger Canary: one metric check per interval moves a router's weight, then the primary is updated",
+            splitPoint:
+                "The router Flagger drives (Istio VirtualService, Gateway API HTTPRoute, ingress-nginx canary Ingress) in front of two Deployments: primary, which runs the current version with R pods, and the canary, which runs the new version and is scaled to R when the analysis starts.",
+            unitOfDecision:
+                "Every request. Canary mode: the weight decides. A/B testing (iterations with match): requests that match the header or cookie go to the canary, all others to the primary. Blue/Green (iterations without match): the canary gets no production traffic for the iterations, then all of it for one more check. mirror: true copies every request to the canary before traffic shifts and drops its responses, so the canary is measured under load and users see none of its errors. While the primary rolls, its share is balanced over its old and new pods.",
+            granularity:
+                "1 % (weights are percentages). The canary's weights are stepWeight, 2·stepWeight, … up to the first at or past maxWeight, which is not capped (stepWeight 20, maxWeight 50 sets 20, 40, 60), or the stepWeights list. A/B testing: the share of requests that match.",
+            requirements:
+                "Flagger with a mesh or ingress provider; room for a second full-size Deployment for the whole analysis (peak pods at least 2R, plus the primary's surge when it rolls); production traffic on the canary for its metric, since a check without data fails; and time: interval × (number of weights + 1) before the primary even starts to roll.",
+            failureMode:
+                "Slow and expensive for its precision: every weight waits a whole interval and the canary runs at full size throughout. A fault is rolled back only on the tick after the threshold-th failed check, so it serves at the weight it reached for about interval × threshold. Failed checks are never reset by a pass. A quiet canary (few requests, a narrow A/B match, or Blue/Green with no load tester) fails its checks for lack of data and rolls back.",
+            modelledOn:
+                "fluxcd/flagger pkg/controller/scheduler.go advanceCanary: the canary scaled to the primary's replicas on the tick that sees the revision; nothing while it is not ready; the threshold test (failedChecks >= threshold) before the check; no check at weight 0 and iteration 0, so the first step comes unchecked; runCanary capping only at 100; runAB and runBlueGreen; Promote copying the spec to the primary, which rolls by its own strategy; traffic back to the primary on the first tick it is ready, the canary scaled to 0 one tick later; a rollback that sets the weight to 0 and scales the canary to 0 on one tick. No values found counts as a failed check. mirror follows runCanary's one mirrored tick at weight 0 and runBlueGreen's mirrored iterations; Istio mirrors 100 % without mirrorWeight."
+        ),
     ]
 
     /// The explanation of `kind`, or nil for an unknown kind.

@@ -24,13 +24,14 @@ public enum CSVReport {
         ("capacity_failed_requests", { $0.availability.capacityFailedRequests }),
         ("duration_seconds", { $0.durationSeconds }),
         ("users_saw_both", { $0.usersSawBoth }),
+        ("mirrored_requests", { $0.exposure.mirroredRequests }),
     ]
 
     /// Renders one CSV table (RFC 4180) for all scenarios.
     public static func render(_ scenarios: [ScenarioComparison]) -> String {
         var header = [
             "scenario", "file", "runs", "seed", "strategy", "kind", "promoted", "aborted", "incomplete",
-            "escaped", "min_candidate_share",
+            "escaped", "min_candidate_share", "paused",
         ]
         for (name, _) in figures { header += [name + "_mean", name + "_p5", name + "_p95"] }
         var lines = [header.map(field).joined(separator: ",")]
@@ -42,6 +43,7 @@ public enum CSVReport {
                     JSONWriter.format(strategy.outcome.aborted),
                     JSONWriter.format(strategy.outcome.incomplete), JSONWriter.format(strategy.exposure.escaped),
                     JSONWriter.format(strategy.granularity.minCandidateShare),
+                    JSONWriter.format(strategy.outcome.paused),
                 ]
                 for (_, figure) in figures {
                     if let stats = figure(strategy) {

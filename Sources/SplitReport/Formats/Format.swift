@@ -82,6 +82,7 @@ enum Format {
             parts.append("promoted" + (outcome.promoted < 1 ? " " + percent(outcome.promoted) : ""))
         }
         if outcome.aborted > 0 { parts.append("aborted" + (outcome.aborted < 1 ? " " + percent(outcome.aborted) : "")) }
+        if outcome.paused > 0 { parts.append("paused" + (outcome.paused < 1 ? " " + percent(outcome.paused) : "")) }
         if outcome.incomplete > 0 {
             parts.append("unfinished" + (outcome.incomplete < 1 ? " " + percent(outcome.incomplete) : ""))
         }

@@ -33,6 +33,7 @@ public enum JSONReport {
                 .object([
                     ("promoted", .number(strategy.outcome.promoted)),
                     ("aborted", .number(strategy.outcome.aborted)),
+                    ("paused", .number(strategy.outcome.paused)),
                     ("incomplete", .number(strategy.outcome.incomplete)),
                 ])
             ),
@@ -65,6 +66,7 @@ public enum JSONReport {
                     ("rollbackSeconds", stats(strategy.exposure.rollbackSeconds)),
                     ("escaped", .number(strategy.exposure.escaped)),
                     ("smokeRequests", stats(strategy.exposure.smokeRequests)),
+                    ("mirroredRequests", stats(strategy.exposure.mirroredRequests)),
                 ])
             ),
             (

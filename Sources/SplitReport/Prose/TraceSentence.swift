@@ -16,20 +16,23 @@ enum TraceSentence {
             return "\(version) pod \(pod) gone; its connections reconnect"
         case .rateChanged(let rps):
             return "traffic changes to \(Format.plain(rps)) requests/s"
-        case .analysisStarted(let interval, let maxErrorRate):
-            return "analysis starts: every \(interval), fail above \(percent(maxErrorRate)) errors"
-        case .analysisMeasured(let measurement):
-            return "analysis: " + verdict(measurement.verdict, measurement: measurement)
-        case .analysisEnded(let afterPromotion):
-            return "analysis ends: \(afterPromotion) after promotion without failure"
+        case .analysisStarted(let purpose, let interval, let count, let initialDelay):
+            let first = initialDelay > .zero ? "first measurement in \(initialDelay)" : "first measurement now"
+            let noun = count == 1 ? "measurement" : "measurements"
+            let measurements = count > 0 ? "\(count) \(noun)" : "until terminated"
+            return "\(name(purpose)) starts: \(first), then every \(interval), \(measurements)"
+        case .analysisMeasured(let purpose, let measurement):
+            return "\(name(purpose)): " + verdict(measurement)
+        case .analysisEnded(let purpose, let phase):
+            return "\(name(purpose)) \(ended(phase))"
+        case .analysisTerminated:
+            return "background analysis terminated: the rollout is fully promoted and nothing watches it any more"
+        case .paused(let purpose):
+            return "rollout paused: the \(name(purpose)) was inconclusive; it waits for a person"
         case .stepPause(let step, let duration):
             return "step \(step + 1): pause \(duration)"
-        case .stepAnalysis(let step, let count, let interval):
-            return "step \(step + 1): analysis, \(count) measurements every \(interval)"
         case .stepAnalysisSkipped(let step):
             return "step \(step + 1): analysis skipped, the strategy has no analysis"
-        case .stepAnalysisMeasured(let step, let result):
-            return "step \(step + 1) analysis: " + verdict(result, measurement: nil)
         case .stepRoutedWeight(let step, let weight, let scale, let canaryPods):
             return "step \(step + 1): setWeight \(weight) of \(scale); canary sized to \(canaryPods)"
         case .stepPodWeight(let step, let weight, let canaryPods, let stablePods, let share):
@@ -38,10 +41,37 @@ enum TraceSentence {
         case .stepCanaryDeployment(let step, let canaryPods, let stablePods, let share):
             return
                 "step \(step + 1): canary Deployment to \(canaryPods) pods beside \(stablePods) → \(percent(share)) of new connections"
+        case .stepCanaryScale(let step, let canaryPods):
+            return "step \(step + 1): setCanaryScale → canary sized to \(canaryPods) whatever its weight"
+        case .stepHeaderRoute(let step, let header, let ignoredBy):
+            if let ignoredBy {
+                return "step \(step + 1): setHeaderRoute ignored: \(ignoredBy.rawValue) has no header routes"
+            }
+            return "step \(step + 1): "
+                + (header.map { "header route: requests with \($0) go to the canary whatever the weight" }
+                    ?? "header route removed")
+        case .stepMirrorRoute(let step, let percentage, let ignoredBy):
+            if let ignoredBy {
+                return "step \(step + 1): setMirrorRoute ignored: \(ignoredBy.rawValue) has no mirror routes"
+            }
+            return "step \(step + 1): "
+                + (percentage > 0
+                    ? "mirror route: \(percentage) % of requests also copied to the canary, responses dropped"
+                    : "mirror route removed")
         case .weightSet(let weight, let scale, let share):
             return "weight \(weight) of \(scale) → \(percent(share)) of requests to the canary"
         case .weightCleared:
             return "weight 0: all requests back to stable"
+        case .matchRouted(let header, let cookie):
+            return
+                "A/B route: \(matchDescription(header: header, cookie: cookie)) go to the canary, all others to the primary"
+        case .mirrorRouted(let percentage):
+            return percentage > 0
+                ? "mirror: \(percentage) % of requests also copied to the canary, its responses dropped"
+                : "mirror off"
+        case .metricChecked(let reading, let minRequests, let maxErrorRate, let passed, let failed, let threshold):
+            let verdict = checkVerdict(reading, minRequests: minRequests, maxErrorRate: maxErrorRate, passed: passed)
+            return "check: \(verdict); failed checks \(failed), threshold \(threshold)"
         case .smokeTestStarted(let requests, let rps, let route):
             return "smoke test starts: \(requests) requests through \(routeName(route)) at \(Format.plain(rps))/s"
         case .smokeTestFinished(let failed, let requests, let passed):
@@ -96,17 +126,64 @@ enum TraceSentence {
         return "; candidate endpoints \(endpoints.candidate) of \(endpoints.total) → new connections \(percent(share))"
     }
 
-    private static func verdict(_ verdict: AnalysisMonitor.Verdict, measurement: AnalysisMeasurement?) -> String {
-        switch verdict {
-        case .passed(let errorRate, let requests):
-            return "\(percent(errorRate)) errors over \(requests) candidate requests → passed"
-        case .failed(let errorRate, let requests):
-            let limit = measurement.map { " (\($0.failures) of limit \($0.failureLimit))" } ?? ""
-            return "\(percent(errorRate)) errors over \(requests) candidate requests → failed" + limit
-        case .inconclusive(let requests):
-            let minimum = measurement.map { ", fewer than \($0.minRequests)" } ?? ""
-            return "\(requests) candidate requests\(minimum) → inconclusive"
+    private static func name(_ purpose: AnalysisPurpose) -> String {
+        switch purpose {
+        case .background: "background analysis"
+        case .step(let step): "step \(step + 1) analysis"
+        case .prePromotion: "pre-promotion analysis"
+        case .postPromotion: "post-promotion analysis"
+        case .watchdog: "external watchdog"
         }
+    }
+
+    private static func ended(_ phase: AnalysisRun.Phase) -> String {
+        switch phase {
+        case .successful, .running: "completed: successful"
+        case .failed: "completed: failed"
+        case .error: "completed: error (too many measurements without data in a row)"
+        case .inconclusive: "completed: inconclusive"
+        }
+    }
+
+    private static func verdict(_ measurement: AnalysisMeasurement) -> String {
+        let read =
+            measurement.reading.map {
+                "\(percent($0.errorRate)) errors over \(Format.plain($0.requests.rounded())) requests in the metric window"
+            } ?? "no data in the metric window"
+        let tally: String
+        switch measurement.phase {
+        case .successful:
+            tally = ""
+        case .failed:
+            tally = " (\(measurement.failed) failed, limit \(measurement.failureLimit))"
+        case .inconclusive:
+            tally = " (\(measurement.inconclusive) inconclusive, limit \(measurement.inconclusiveLimit))"
+        case .error:
+            tally = " (\(measurement.consecutiveErrors) in a row, limit \(measurement.consecutiveErrorLimit))"
+        }
+        return "\(read) → \(measurement.phase.rawValue)" + tally
+    }
+
+    /// `requests with x-canary: insider`, or `users whose cookie canary is always`.
+    private static func matchDescription(header: HeaderMatch?, cookie: String?) -> String {
+        if let header {
+            if let value = header.value { return "requests with \(header.name): \(value)" }
+            return "requests whose \(header.name) matches \(header.pattern ?? "")"
+        }
+        return "users whose cookie \(cookie ?? "") is always"
+    }
+
+    /// `0.5 % errors over 600 requests in the metric window → passed`.
+    private static func checkVerdict(_ reading: MetricReading?, minRequests: Int, maxErrorRate: Double, passed: Bool)
+        -> String
+    {
+        guard let reading else { return "no values found in the metric window → failed" }
+        guard reading.requests > 0 else { return "no requests in the metric window → failed: no values found" }
+        let read =
+            "\(percent(reading.errorRate)) errors over \(Format.plain(reading.requests.rounded())) requests in the metric window"
+        if passed { return read + " → passed" }
+        if reading.requests < Double(minRequests) { return read + " → failed: fewer than \(minRequests) requests" }
+        return read + " → failed: above \(percent(maxErrorRate))"
     }
 
     private static func routeName(_ route: SmokeTestRoute) -> String {
@@ -124,19 +201,25 @@ enum TraceSentence {
         case .fullWeight: "all steps done: weight 100"
         case .imageUpdated: "stable Deployment's image updated: rolling update, app-canary scaled to 0"
         case .previewScaledToFull: "preview scaled to full size before the switch"
+        case .specCopiedToPrimary:
+            "canary spec copied to the primary: the primary rolls to the new version, the weights stay"
+        case .trafficBackToPrimary:
+            "primary rolled out: all traffic back to the primary, which runs the new version; canary weight 0"
         }
     }
 
     private static func abort(_ reason: AbortReason) -> String {
         let cause =
             switch reason.cause {
-            case .analysisFailed: "analysis failed"
-            case .analysisStepFailed: "analysis step failed"
+            case .analysis(let purpose, let phase): "\(name(purpose)) \(phase == .error ? "erred" : "failed")"
             case .smokeTestFailed: "smoke test failed"
+            case .failedChecks(let threshold): "\(threshold) failed checks"
             }
         switch reason.response {
         case .weightToZero(let delay): return "\(cause): weight 0 at once, canary scaled down in \(delay)"
         case .rollBackToStable: return "\(cause) after promotion: rolling back to stable"
+        case .restoreStableThenWeightToZero:
+            return "\(cause): stable scaled back up first, then weight 0 (dynamicStableScale)"
         case .deleteCanaryDeployment: return "\(cause): canary Deployment deleted"
         case .rollDeploymentBack: return "\(cause) after promotion: rolling the Deployment back"
         case .drainThroughController: return "\(cause): weight 0, the canary drains through the controller"

@@ -22,12 +22,21 @@ enum WarningSentence {
         case .rulesNeedIngressNginx(let router):
             return
                 "header and cookie rules are simulated for ingress-nginx only; with \(router.rawValue) every request is split by weight"
+        case .stepIgnoredByRouter(let step, let key, let router):
+            return
+                "step \(step + 1) (\(key)) does nothing with \(router.rawValue): Argo Rollouts' \(router.rawValue) router ignores it"
         case .noAnalysis:
-            return "no analysis: nothing in production can stop a faulty candidate"
+            return "no analysis measures this strategy: nothing in production can stop a faulty candidate"
         case .faultEscaped(let runShare):
             return "the faulty candidate reached 100 % of traffic in \(percent(runShare)) of runs"
         case .runsIncomplete(let runShare):
             return "\(percent(runShare)) of runs did not finish within the scenario's duration"
+        case .runsPaused(let runShare):
+            return
+                "\(percent(runShare)) of runs paused on an inconclusive analysis and wait for a person to promote or abort"
+        case .promotedUnmeasured(let runShare):
+            return
+                "\(percent(runShare)) of runs promoted the candidate although no analysis measurement had data: nothing was measured"
         }
     }
 }

@@ -33,7 +33,8 @@ public enum Comparison {
         return ScenarioComparison(
             name: scenario.name, description: scenario.description, file: scenario.file,
             runs: runs, seed: scenario.seed, replicas: scenario.cluster.replicas,
-            durationSeconds: scenario.duration.seconds, callers: scenario.traffic.callers, strategies: comparisons)
+            durationSeconds: scenario.duration.seconds, callers: scenario.traffic.callers,
+            analyses: AnalysisUse.of(strategies), strategies: comparisons)
     }
 
     static func aggregate(_ runs: [RunResult], strategy: StrategySpec, scenario: Scenario) -> StrategyComparison {
@@ -48,7 +49,8 @@ public enum Comparison {
                 realized: SummaryStatistics(runs.compactMap { $0.realizedShares[safe: index] ?? nil }))
         }
         var warnings = spec.warnings(in: scenario, plan: plan)
-        if strategy.analysis == nil, scenario.versions.candidate.fault != nil {
+        let measures = strategy.analysis.map { spec.runsAnalysis || $0.afterPromotion > .zero } ?? false
+        if !measures, scenario.versions.candidate.fault != nil {
             warnings.append(.noAnalysis)
         }
         let escaped = Double(runs.filter(\.escaped).count) / count
@@ -59,10 +61,22 @@ public enum Comparison {
         if incomplete > 0 {
             warnings.append(.runsIncomplete(runShare: incomplete))
         }
+        let paused = fraction(.paused)
+        if paused > 0 {
+            warnings.append(.runsPaused(runShare: paused))
+        }
+        let unmeasured =
+            Double(
+                runs.filter { $0.outcome == .promoted && $0.analysisMeasurements > 0 && $0.measurementsWithData == 0 }
+                    .count) / count
+        if unmeasured > 0 {
+            warnings.append(.promotedUnmeasured(runShare: unmeasured))
+        }
         return StrategyComparison(
             name: strategy.name,
             kind: strategy.kind.name,
-            outcome: .init(promoted: fraction(.promoted), aborted: fraction(.aborted), incomplete: incomplete),
+            outcome: .init(
+                promoted: fraction(.promoted), aborted: fraction(.aborted), paused: paused, incomplete: incomplete),
             granularity: Granularity(minCandidateShare: plan.minShare, steps: steps),
             exposure: .init(
                 candidateUserRequests: stats { $0.candidateUserRequests },
@@ -72,7 +86,8 @@ public enum Comparison {
                 detectionSeconds: stats { $0.detectionSeconds },
                 rollbackSeconds: stats { $0.rollbackSeconds },
                 escaped: escaped,
-                smokeRequests: stats { $0.smokeRequests }),
+                smokeRequests: stats { $0.smokeRequests },
+                mirroredRequests: stats { $0.mirroredRequests }),
             cost: .init(
                 podSeconds: stats { $0.podSeconds },
                 extraPodSeconds: stats { $0.extraPodSeconds },

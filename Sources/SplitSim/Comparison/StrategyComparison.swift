@@ -8,13 +8,16 @@ public struct StrategyComparison: Sendable {
         public var promoted: Double
         /// Runs in which the release was stopped and production went back to stable.
         public var aborted: Double
+        /// Runs that an inconclusive analysis paused for a person.
+        public var paused: Double
         /// Runs that had not reached an end state when the scenario's duration was over.
         public var incomplete: Double
 
         /// Creates outcome fractions.
-        public init(promoted: Double, aborted: Double, incomplete: Double) {
+        public init(promoted: Double, aborted: Double, paused: Double = 0, incomplete: Double) {
             self.promoted = promoted
             self.aborted = aborted
+            self.paused = paused
             self.incomplete = incomplete
         }
     }
@@ -37,13 +40,18 @@ public struct StrategyComparison: Sendable {
         public var escaped: Double
         /// Synthetic smoke-test requests, never counted as exposure.
         public var smokeRequests: SummaryStatistics?
+        /// Copies of production requests mirrored to the candidate; their responses are dropped,
+        /// so they load it and count in its metrics without exposing anyone.
+        public var mirroredRequests: SummaryStatistics?
 
         /// Creates exposure figures.
         public init(
             candidateUserRequests: SummaryStatistics?, failedUserRequests: SummaryStatistics?,
             usersExposed: SummaryStatistics?, usersFailed: SummaryStatistics?, detectionSeconds: SummaryStatistics?,
-            rollbackSeconds: SummaryStatistics?, escaped: Double, smokeRequests: SummaryStatistics?
+            rollbackSeconds: SummaryStatistics?, escaped: Double, smokeRequests: SummaryStatistics?,
+            mirroredRequests: SummaryStatistics? = nil
         ) {
+            self.mirroredRequests = mirroredRequests
             self.candidateUserRequests = candidateUserRequests
             self.failedUserRequests = failedUserRequests
             self.usersExposed = usersExposed
@@ -159,14 +167,19 @@ public struct ScenarioComparison: Sendable {
     public var durationSeconds: Double
     /// Who balanced requests over the Services' pods: an assumption every figure rests on.
     public var callers: CallersSpec
+    /// The analysis settings the strategies measure with, each with the strategies that use
+    /// it, in the scenario's order: assumptions too (metric lag, no-data policy, watchdog).
+    public var analyses: [AnalysisUse]
     /// Each strategy's figures, in the scenario's order.
     public var strategies: [StrategyComparison]
 
     /// Creates a scenario's comparison.
     public init(
         name: String, description: String?, file: String, runs: Int, seed: UInt64, replicas: Int,
-        durationSeconds: Double, callers: CallersSpec = .default, strategies: [StrategyComparison]
+        durationSeconds: Double, callers: CallersSpec = .default, analyses: [AnalysisUse] = [],
+        strategies: [StrategyComparison]
     ) {
+        self.analyses = analyses
         self.name = name
         self.description = description
         self.file = file
@@ -176,5 +189,35 @@ public struct ScenarioComparison: Sendable {
         self.durationSeconds = durationSeconds
         self.callers = callers
         self.strategies = strategies
+    }
+}
+
+/// One set of analysis settings and the strategies of a scenario that measure with it.
+public struct AnalysisUse: Sendable, Equatable {
+    /// The settings.
+    public var spec: AnalysisSpec
+    /// How the strategies' controller judges them.
+    public var style: AnalysisStyle
+    /// The strategies, by name, in the scenario's order.
+    public var strategies: [String]
+    /// Whether every strategy of the scenario uses these settings.
+    public var coversAll: Bool
+
+    /// Groups the strategies that measure by their analysis settings.
+    public static func of(_ strategies: [StrategySpec]) -> [AnalysisUse] {
+        var uses: [AnalysisUse] = []
+        for strategy in strategies {
+            guard let spec = strategy.analysis,
+                strategy.kind.spec.runsAnalysis || spec.afterPromotion > .zero
+            else { continue }
+            let style = strategy.kind.spec.analysisStyle
+            if let index = uses.firstIndex(where: { $0.spec == spec && $0.style == style }) {
+                uses[index].strategies.append(strategy.name)
+            } else {
+                uses.append(AnalysisUse(spec: spec, style: style, strategies: [strategy.name], coversAll: false))
+            }
+        }
+        for index in uses.indices { uses[index].coversAll = uses[index].strategies.count == strategies.count }
+        return uses
     }
 }

@@ -14,12 +14,19 @@ public enum StrategyWarning: Sendable, Equatable {
     case canaryOverloaded(step: Int, offeredRps: Double, canaryPods: Int, capacityRps: Double)
     /// Header and cookie rules are simulated for ingress-nginx only.
     case rulesNeedIngressNginx(router: L7Router)
+    /// Step `step` (0-based) is one Argo's traffic router for `router` does nothing with.
+    case stepIgnoredByRouter(step: Int, key: String, router: L7Router)
     /// Nothing in production can stop a faulty candidate.
     case noAnalysis
     /// The faulty candidate reached all traffic in this share of runs.
     case faultEscaped(runShare: Double)
     /// This share of runs did not finish within the scenario's duration.
     case runsIncomplete(runShare: Double)
+    /// This share of runs ended paused by an inconclusive analysis, waiting for a person.
+    case runsPaused(runShare: Double)
+    /// This share of runs promoted the candidate although no analysis measurement had data:
+    /// nothing was measured (`noData: success`, or too little traffic for `minRequests`).
+    case promotedUnmeasured(runShare: Double)
 
     /// A stable machine-readable code for pipelines.
     public var code: String {
@@ -29,9 +36,12 @@ public enum StrategyWarning: Sendable, Equatable {
         case .podRatioRounded: "pod-ratio-rounded"
         case .canaryOverloaded: "canary-overloaded"
         case .rulesNeedIngressNginx: "rules-need-ingress-nginx"
+        case .stepIgnoredByRouter: "step-ignored-by-router"
         case .noAnalysis: "no-analysis"
         case .faultEscaped: "fault-escaped"
         case .runsIncomplete: "runs-incomplete"
+        case .runsPaused: "runs-paused"
+        case .promotedUnmeasured: "promoted-unmeasured"
         }
     }
 }

@@ -9,10 +9,10 @@ public enum ControlEvent<Timer: Sendable>: Sendable {
     case podGone(Int32)
     /// The traffic profile's rate changes to the point at this index.
     case rateChange(Int)
-    /// The background analysis takes a measurement.
-    case analysisTick
-    /// The running `analysis` step takes a measurement.
-    case stepMeasurement
+    /// Prometheus scrapes the candidate pods' counters.
+    case metricScrape
+    /// The analysis run with this id takes a measurement.
+    case analysisTick(run: Int)
     /// The smoke test has sent its last request.
     case smokeTestOver
     /// The first candidate pod reached the age `fault.after`: from now on a smoke test can

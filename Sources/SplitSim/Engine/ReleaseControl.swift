@@ -67,11 +67,16 @@ public struct ReleaseControl<Timer: Sendable> {
     /// Routes production requests per request by an L7 split: the header and cookie
     /// verdicts first, then `weight`.
     ///
-    /// - Parameter decisions: one per request class, `headerId * (cookies + 1) + cookieId`
-    ///   over the scenario's header and cookie values (id 0: none); empty for weight only.
-    public mutating func routePerRequest(weight: TwoWaySplit, decisions: [CanaryDecision] = []) {
+    /// - Parameters:
+    ///   - decisions: one per request class, `headerId * (cookies + 1) + cookieId` over the
+    ///     scenario's header and cookie values (id 0: none); empty for weight only.
+    ///   - mirror: the share of requests also copied to the candidate, whose responses are
+    ///     dropped: they load it and count in its metrics, and no user sees them.
+    public mutating func routePerRequest(
+        weight: TwoWaySplit, decisions: [CanaryDecision] = [], mirror: TwoWaySplit = .init(candidateShare: 0)
+    ) {
         state.routing.routePerRequest(
-            weight: weight, decisions: decisions, cookieStride: state.traffic.cookieCount + 1)
+            weight: weight, decisions: decisions, cookieStride: state.traffic.cookieCount + 1, mirror: mirror)
         state.routingChanged = true
     }
 
@@ -97,30 +102,36 @@ public struct ReleaseControl<Timer: Sendable> {
 
     /// Starts the background analysis, if the strategy has one and it is not running yet.
     public mutating func startAnalysis() {
-        guard state.analysis.monitor == nil, var monitor = state.analysis.template else { return }
-        state.analysis.running = true
-        monitor.startWindow(requests: state.metrics.candidateRequests, failures: state.metrics.failedCandidateRequests)
-        state.analysis.monitor = monitor
-        state.events.schedule(.analysisTick, at: state.now + state.analysis.initialDelay + monitor.interval)
-        state.record(
-            .analysisStarted(
-                interval: SimDuration(nanoseconds: monitor.interval), maxErrorRate: monitor.maxErrorRate))
+        guard state.background == nil, state.record.fullTrafficAt == nil, state.analysisSpec?.background == true
+        else { return }
+        _ = state.startAnalysis(.background)
     }
 
-    /// Runs step `step`'s analysis: `count` measurements, one per interval, then
-    /// ``ReleaseEvent/analysisStepFinished(passed:)``. Returns false when the strategy has no
-    /// analysis to run.
-    public mutating func runAnalysisStep(_ step: Int, count: Int) -> Bool {
-        guard var monitor = state.analysis.template else {
-            state.record(.stepAnalysisSkipped(step: step))
+    /// Runs a blocking analysis (an `analysis` step of `count` measurements, or blue-green's
+    /// pre- or post-promotion analysis with the template's count); its phase comes back as
+    /// ``ReleaseEvent/analysisFinished(_:)``. Returns false when the strategy has no analysis.
+    public mutating func runAnalysis(_ purpose: AnalysisPurpose, count: Int? = nil) -> Bool {
+        guard state.startAnalysis(purpose, count: count) else {
+            if case .step(let step) = purpose { state.record(.stepAnalysisSkipped(step: step)) }
             return false
         }
-        monitor.startWindow(requests: state.metrics.candidateRequests, failures: state.metrics.failedCandidateRequests)
-        state.stepAnalysis = .init(monitor: monitor, remaining: count, step: step)
-        state.record(.stepAnalysis(step: step, count: count, interval: SimDuration(nanoseconds: monitor.interval)))
-        state.events.schedule(.stepMeasurement, at: state.now + monitor.interval)
         return true
     }
+
+    /// What a query of the candidate pods' error-rate metric reads now: the last `window` of
+    /// scraped samples, nil without data (for controllers that judge the metric themselves).
+    /// Each query counts as a measurement in the run's figures.
+    public mutating func queryCandidateMetric() -> MetricReading? {
+        let reading = state.queryCandidateMetric()
+        state.record.analysisMeasurements += 1
+        if let reading, reading.requests >= Double(max(state.analysisSpec?.minRequests ?? 1, 1)) {
+            state.record.measurementsWithData += 1
+        }
+        return reading
+    }
+
+    /// The strategy's analysis settings, if it has any.
+    public var analysisSpec: AnalysisSpec? { state.analysisSpec }
 
     /// Starts a smoke test: its synthetic requests go to the candidate from now on, and
     /// ``ReleaseEvent/smokeTestFinished(passed:)`` reports its verdict when the last one was sent.
@@ -137,8 +148,8 @@ public struct ReleaseControl<Timer: Sendable> {
     public mutating func candidateTookFullTraffic() {
         guard state.record.fullTrafficAt == nil else { return }
         state.record.fullTrafficAt = state.now
-        if state.analysis.running { state.analysis.stopsAt = state.now + state.analysis.afterPromotion }
         state.record(.fullTraffic)
+        state.analysisAtFullPromotion()
     }
 
     /// Records that the release was stopped; checks in progress end with it.
@@ -146,11 +157,28 @@ public struct ReleaseControl<Timer: Sendable> {
         guard state.record.outcome != .aborted else { return }
         state.record.outcome = .aborted
         state.record.finishedAt = nil
-        state.analysis.running = false
-        state.stepAnalysis = nil
-        state.smokeTest = nil
+        // An analysis that erred for want of data stopped the release without seeing the fault.
+        if !Self.erred(reason.cause) { state.recordDetection() }
+        state.stopChecks()
         state.record(.aborted(reason))
     }
+
+    private static func erred(_ cause: AbortCause) -> Bool {
+        if case .analysis(_, .error) = cause { return true }
+        return false
+    }
+
+    /// Pauses the release because `purpose`'s analysis was inconclusive: Argo waits for a
+    /// person, so nothing moves until the run ends, and the outcome is `paused`.
+    public mutating func pause(_ purpose: AnalysisPurpose) {
+        guard state.record.outcome == .incomplete else { return }
+        state.record.outcome = .paused
+        state.stopChecks()
+        state.record(.paused(purpose))
+    }
+
+    /// Whether the release is paused for a person.
+    public var isPaused: Bool { state.record.outcome == .paused }
 
     /// Records that the release reached its end state.
     public mutating func finish() {

@@ -7,10 +7,11 @@ public enum ReleaseEvent<Timer: Sendable>: Sendable {
     case podGone
     /// A timer the strategy set went off.
     case timer(Timer)
-    /// The background analysis failed.
-    case analysisFailed
-    /// The running `analysis` step ended: every measurement passed, or one failed it.
-    case analysisStepFinished(passed: Bool)
+    /// The background analysis (or the external watchdog after promotion) failed, erred or
+    /// was inconclusive; a successful background run changes nothing and is not reported.
+    case backgroundAnalysisEnded(AnalysisPurpose, AnalysisRun.Phase)
+    /// The blocking analysis run (an `analysis` step, pre- or post-promotion analysis) completed.
+    case analysisFinished(AnalysisRun.Phase)
     /// The smoke test ended with this verdict.
     case smokeTestFinished(passed: Bool)
 }

@@ -15,6 +15,10 @@ public struct ReleaseRecord: Sendable {
     /// Users who had seen both versions when the release reached its end state.
     public internal(set) var usersSawBothAtFinish: Int?
 
+    /// Analysis measurements taken, and how many of them read data.
+    public internal(set) var analysisMeasurements = 0
+    public internal(set) var measurementsWithData = 0
+
     /// Whether the release was aborted or rolled back.
     public var isAborted: Bool { outcome == .aborted }
 }

@@ -171,6 +171,11 @@ struct RequestPath<Callers: CallerModel> {
             if isCandidate && errors.hasFault {
                 server = candidateEndpoints[state.generator.uniform(below: candidateEndpoints.count)]
             }
+            if state.routing.mirrorThreshold > 0 && !candidateEndpoints.isEmpty
+                && state.generator.next() < state.routing.mirrorThreshold
+            {
+                mirror(for: traits, at: time, &state)
+            }
         } else {
             server = callers.pod(for: user, at: time, over: endpoints, using: &state.generator)
             refused = server < 0
@@ -178,10 +183,7 @@ struct RequestPath<Callers: CallerModel> {
         }
         let faultOn = isCandidate && server >= 0 && time >= podFaultFrom[Int(server)]
 
-        if time >= windowEnd {
-            windowEnd = time - time % Self.second + Self.second
-            windowCounts = (0, 0)
-        }
+        advanceCapacityWindow(to: time)
         let overloaded: Bool
         let threshold: UInt64
         if isCandidate {
@@ -215,6 +217,27 @@ struct RequestPath<Callers: CallerModel> {
             state.metrics.stableRequests += 1
             state.metrics.stableUsers.insert(user)
         }
+    }
+
+    /// Starts a new one-second capacity window when `time` is past the current one.
+    @inline(__always)
+    private mutating func advanceCapacityWindow(to time: Int64) {
+        guard time >= windowEnd else { return }
+        windowEnd = time - time % Self.second + Self.second
+        windowCounts = (0, 0)
+    }
+
+    /// Serves a mirrored copy on a canary pod: it loads the canary and counts in the canary
+    /// pods' metrics; its response is dropped, so no user sees it fail.
+    private mutating func mirror<Timer>(for traits: UInt8, at time: Int64, _ state: inout RunState<Timer>) {
+        let pod = candidateEndpoints[state.generator.uniform(below: candidateEndpoints.count)]
+        advanceCapacityWindow(to: time)
+        windowCounts.candidate += 1
+        let faultOn = time >= podFaultFrom[Int(pod)]
+        let threshold = faultOn && traits & 1 != 0 ? errors.candidateFaulty : errors.candidate
+        let failed = windowCounts.candidate > capacityPerSecond.candidate || state.generator.next() < threshold
+        state.metrics.mirroredRequests += 1
+        if failed { state.metrics.failedMirroredRequests += 1 }
     }
 
     @inline(__always)

@@ -17,6 +17,8 @@ public struct RoutingState: Sendable {
     @usableFromInline private(set) var thresholds: [UInt64] = [0]
     /// Cookie ids per header id in the class table.
     @usableFromInline private(set) var cookieStride = 1
+    /// Draws below it copy a request to the candidate (an L7 mirror route); 0: no mirror.
+    @usableFromInline private(set) var mirrorThreshold: UInt64 = 0
     /// The ReplicaSets the production Service selects.
     public var serviceReplicaSets: [Int] = []
 
@@ -28,8 +30,12 @@ public struct RoutingState: Sendable {
     /// - Parameters:
     ///   - decisions: one per request class, `headerId * cookieStride + cookieId`, where id 0
     ///     means the request carries none; empty means every class is weighted.
-    mutating func routePerRequest(weight: TwoWaySplit, decisions: [CanaryDecision], cookieStride: Int) {
+    mutating func routePerRequest(
+        weight: TwoWaySplit, decisions: [CanaryDecision], cookieStride: Int,
+        mirror: TwoWaySplit = .init(candidateShare: 0)
+    ) {
         decidesPerRequest = true
+        mirrorThreshold = mirror.threshold
         self.weight = weight
         self.decisions = decisions.isEmpty ? [.weighted] : decisions
         self.cookieStride = decisions.isEmpty ? 0 : max(cookieStride, 1)
@@ -45,7 +51,11 @@ public struct RoutingState: Sendable {
     /// Routes through the production Service only.
     mutating func routeThroughService() {
         decidesPerRequest = false
+        mirrorThreshold = 0
     }
+
+    /// The share of requests copied to the candidate.
+    public var mirrorShare: Double { Double(mirrorThreshold) / 0x1p64 }
 
     /// Whether any request can still reach the candidate through the L7 layer.
     public var l7ReachesCandidate: Bool {

@@ -4,6 +4,8 @@ public enum RunOutcome: String, Sendable {
     case promoted
     /// The release was stopped and traffic went back to stable.
     case aborted
+    /// An inconclusive analysis paused the release for a person, who never came in the run.
+    case paused
     /// The scenario's duration ended first.
     case incomplete
 }

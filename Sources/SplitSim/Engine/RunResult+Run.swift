@@ -34,6 +34,7 @@ extension RunResult {
             rollbackSeconds: rollback,
             escaped: state.errors.hasFault && record.fullTrafficAt != nil,
             smokeRequests: Double(metrics.smokeRequests),
+            mirroredRequests: Double(metrics.mirroredRequests),
             podSeconds: podSeconds,
             extraPodSeconds: podSeconds - baseline,
             peakPods: Double(metrics.peakPods),
@@ -47,6 +48,8 @@ extension RunResult {
             usersSawBoth: Double(
                 record.usersSawBothAtFinish ?? metrics.exposedUsers.intersectionCount(with: metrics.stableUsers)),
             realizedShares: realized,
+            analysisMeasurements: record.analysisMeasurements,
+            measurementsWithData: record.measurementsWithData,
             requests: Double(metrics.requests),
             trace: state.trace
         )

@@ -18,6 +18,8 @@ public struct RunResult: Sendable {
     public var escaped: Bool
     /// Synthetic smoke-test requests sent.
     public var smokeRequests: Double
+    /// Production requests copied to the candidate by a mirror route.
+    public var mirroredRequests: Double
     /// Pod-seconds paid for over the scenario's duration.
     public var podSeconds: Double
     /// Pod-seconds above the stable baseline of `replicas` pods for the whole duration.
@@ -44,6 +46,9 @@ public struct RunResult: Sendable {
     /// Per weight or replica step: the candidate's share of production requests while the
     /// step was in force; nil when the step never took effect.
     public var realizedShares: [Double?]
+    /// Analysis measurements taken, and how many of them read data.
+    public var analysisMeasurements: Int
+    public var measurementsWithData: Int
     /// Production requests of the run that were simulated (an aborted release stops
     /// streaming once only stable can be reached).
     public var requests: Double

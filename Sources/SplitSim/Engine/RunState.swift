@@ -6,27 +6,24 @@ import SplitRouter
 /// Strategies reach it only through ``ReleaseControl``; the run loop applies control events
 /// to it and the request path reads its routing and writes its metrics.
 struct RunState<Timer: Sendable> {
-    /// The background analysis: the strategy's settings, and the run once it started.
-    struct BackgroundAnalysis {
-        var template: AnalysisMonitor?
-        var monitor: AnalysisMonitor?
-        var initialDelay: Int64 = 0
-        var afterPromotion: Int64 = 0
+    /// An analysis run in progress.
+    struct ActiveAnalysis {
+        /// Tells this run's ticks from those of runs that ended before.
+        var id: Int
+        var purpose: AnalysisPurpose
+        var run: AnalysisRun
+        /// The watchdog's last moment; `.max` for the other runs.
         var stopsAt: Int64 = .max
-        var running = false
-    }
-
-    /// An `analysis` step in progress.
-    struct StepAnalysis {
-        var monitor: AnalysisMonitor
-        var remaining: Int
-        var step: Int
     }
 
     /// A smoke test in progress.
     struct SmokeTest {
         var spec: SmokeTestSpec
         var startedAt: Int64
+        /// Cases sent so far.
+        var sent = 0
+        /// Cases failed so far.
+        var failed = 0
     }
 
     var now: Int64 = 0
@@ -46,14 +43,20 @@ struct RunState<Timer: Sendable> {
     let errors: ErrorModel
     var faultActive = false
     var faultOnsetScheduled = false
-    var analysis = BackgroundAnalysis()
-    var stepAnalysis: StepAnalysis?
+    /// The strategy's analysis settings; nil when it has none.
+    let analysisSpec: AnalysisSpec?
+    /// The candidate pods' counters as scraped, when anything measures them.
+    var metric: MetricSeries?
+    /// The background analysis or, after promotion, the external watchdog.
+    var background: ActiveAnalysis?
+    /// The analysis run that blocks the release: a step's, or pre- or post-promotion.
+    var blocking: ActiveAnalysis?
+    private var nextAnalysisId = 0
     var smokeTest: SmokeTest?
 
     init(
         duration: Int64, replicas: Int, cluster: ClusterState, traffic: TrafficModel,
-        errors: ErrorModel, analysis: (monitor: AnalysisMonitor, initialDelay: Int64, afterPromotion: Int64)?,
-        generator: Xoshiro256StarStar, tracing: Bool
+        errors: ErrorModel, analysis: AnalysisSpec?, generator: Xoshiro256StarStar, tracing: Bool
     ) {
         self.duration = duration
         self.replicas = replicas
@@ -62,9 +65,10 @@ struct RunState<Timer: Sendable> {
         self.traffic = traffic
         self.errors = errors
         self.generator = generator
-        self.analysis.template = analysis?.monitor
-        self.analysis.initialDelay = analysis?.initialDelay ?? 0
-        self.analysis.afterPromotion = analysis?.afterPromotion ?? 0
+        analysisSpec = analysis
+        metric = analysis.map {
+            MetricSeries(scrapeInterval: $0.metric.scrapeInterval.nanoseconds, window: $0.metric.window.nanoseconds)
+        }
         trace = tracing ? [] : nil
     }
 
@@ -129,70 +133,127 @@ struct RunState<Timer: Sendable> {
         if record.detectedAt == nil && errors.hasFault && faultActive { record.detectedAt = now }
     }
 
-    /// Takes a background measurement; returns true when the analysis failed with it.
-    mutating func measureAnalysis() -> Bool {
-        guard analysis.running, var monitor = analysis.monitor else { return false }
-        let verdict = monitor.measure(
-            requests: metrics.candidateRequests, failures: metrics.failedCandidateRequests)
-        analysis.monitor = monitor
-        let measurement = AnalysisMeasurement(
-            verdict: verdict, failures: monitor.failures, failureLimit: monitor.failureLimit,
-            minRequests: monitor.minRequests)
-        record(.analysisMeasured(measurement))
-        if monitor.hasFailed {
-            analysis.running = false
-            recordDetection()
-            return true
-        }
-        if now + monitor.interval <= analysis.stopsAt {
-            events.schedule(.analysisTick, at: now + monitor.interval)
+    /// Scrapes the candidate pods' counters, if a scrape is due now and not taken yet.
+    mutating func scrapeIfDue() {
+        guard let series = metric, series.isScrapeDue(at: now) else { return }
+        advanceSmokeTest()
+        metric?.record(
+            .init(time: now, requests: metrics.candidatePodRequests, failures: metrics.failedCandidatePodRequests))
+    }
+
+    /// Takes the scrape due now and schedules the next one.
+    mutating func scrape() {
+        scrapeIfDue()
+        if let series = metric { events.schedule(.metricScrape, at: series.nextScrape(after: now)) }
+    }
+
+    /// What a query of the candidate's metric reads now, after the scrape due now.
+    mutating func queryCandidateMetric() -> MetricReading? {
+        scrapeIfDue()
+        return metric?.reading(at: now)
+    }
+
+    /// Starts an analysis run: its first measurement after `initialDelay`.
+    mutating func startAnalysis(_ purpose: AnalysisPurpose, count: Int? = nil, stopsAt: Int64 = .max) -> Bool {
+        guard let spec = analysisSpec else { return false }
+        nextAnalysisId += 1
+        let active = ActiveAnalysis(
+            id: nextAnalysisId, purpose: purpose, run: AnalysisRun(spec: spec, count: count), stopsAt: stopsAt)
+        if purpose.isBackground { background = active } else { blocking = active }
+        record(
+            .analysisStarted(
+                purpose, interval: spec.interval, count: count ?? spec.count, initialDelay: spec.initialDelay))
+        events.schedule(.analysisTick(run: active.id), at: now + spec.initialDelay.nanoseconds)
+        return true
+    }
+
+    /// Takes a measurement of run `id`; returns what the strategy must hear when the run ended.
+    mutating func measureAnalysis(id: Int) -> ReleaseEvent<Timer>? {
+        let isBackground: Bool
+        if background?.id == id {
+            isBackground = true
+        } else if blocking?.id == id {
+            isBackground = false
         } else {
-            analysis.running = false
-            let afterPromotion = SimDuration(nanoseconds: analysis.afterPromotion)
-            record(.analysisEnded(afterPromotion: afterPromotion))
+            return nil
         }
-        return false
+        guard var active = isBackground ? background : blocking else { return nil }
+        let reading = queryCandidateMetric()
+        let measurement = active.run.measure(reading)
+        record.analysisMeasurements += 1
+        if measurement.reading != nil { record.measurementsWithData += 1 }
+        record(.analysisMeasured(active.purpose, measurement))
+        var phase = measurement.runPhase
+        let next = active.run.nextMeasurement(after: measurement.phase, at: now)
+        if phase == .running && next > active.stopsAt { phase = .successful }
+        guard phase.isCompleted else {
+            if isBackground { background = active } else { blocking = active }
+            events.schedule(.analysisTick(run: id), at: next)
+            return nil
+        }
+        if isBackground { background = nil } else { blocking = nil }
+        record(.analysisEnded(active.purpose, phase))
+        if isBackground { return phase == .successful ? nil : .backgroundAnalysisEnded(active.purpose, phase) }
+        return .analysisFinished(phase)
     }
 
-    /// Takes the running `analysis` step's measurement; returns its verdict once the step ended.
-    mutating func measureStep() -> Bool? {
-        guard var current = stepAnalysis else { return nil }
-        let verdict = current.monitor.measure(
-            requests: metrics.candidateRequests, failures: metrics.failedCandidateRequests)
-        current.remaining -= 1
-        record(.stepAnalysisMeasured(step: current.step, verdict: verdict))
-        if current.monitor.hasFailed {
-            stepAnalysis = nil
-            recordDetection()
-            return false
+    /// Ends the background analysis at full promotion and starts the external watchdog, if the
+    /// scenario asks for one.
+    mutating func analysisAtFullPromotion() {
+        if let active = background, active.purpose == .background {
+            background = nil
+            record(.analysisTerminated)
         }
-        if current.remaining <= 0 {
-            stepAnalysis = nil
-            return true
+        if let spec = analysisSpec, spec.afterPromotion > .zero, background == nil {
+            _ = startAnalysis(.watchdog, count: 0, stopsAt: now + spec.afterPromotion.nanoseconds)
         }
-        stepAnalysis = current
-        events.schedule(.stepMeasurement, at: now + current.monitor.interval)
-        return nil
     }
 
-    /// Ends the smoke test in progress and returns whether it passed.
-    ///
-    /// Each request fails with the candidate's baseline rate, and hits the fault (when it is
-    /// on) with probability `coverage × fault.errorRate`.
-    mutating func finishSmokeTest() -> Bool? {
-        guard let test = smokeTest else { return nil }
+    /// Stops every analysis run: the release was stopped or paused.
+    mutating func stopChecks() {
+        background = nil
+        blocking = nil
         smokeTest = nil
-        let requests = test.spec.requests
-        if faultActive, record.faultStartedAt == nil, requests > 0 { record.faultStartedAt = test.startedAt }
+    }
+
+    /// Sends the smoke-test cases due by now, at the test's rate.
+    mutating func advanceSmokeTest() {
+        guard let test = smokeTest else { return }
+        let elapsed = Double(now - test.startedAt) / 1e9
+        sendSmokeCases(upTo: Int(min(elapsed * test.spec.rps, Double(test.spec.requests))))
+    }
+
+    /// Sends smoke-test cases until `due` were sent: each fails with the candidate's baseline
+    /// rate, or exercises the fault (when it is on) with probability `coverage` and then fails
+    /// with the fault's rate.
+    private mutating func sendSmokeCases(upTo due: Int) {
+        guard var test = smokeTest, due > test.sent else { return }
+        if faultActive, record.faultStartedAt == nil { record.faultStartedAt = test.startedAt }
         let faultPart = faultActive ? test.spec.coverage * errors.faultErrorRate : 0
         let failure = TwoWaySplit(candidateShare: 1 - (1 - errors.candidateErrorRate) * (1 - faultPart))
-        var failed = 0
-        for _ in 0..<max(requests, 0) where failure.picksCandidate(using: &generator) { failed += 1 }
-        metrics.smokeRequests += max(requests, 0)
-        let rate = requests > 0 ? Double(failed) / Double(requests) : 0
-        let passed = rate <= test.spec.maxErrorRate
-        record(.smokeTestFinished(failed: failed, requests: requests, passed: passed))
-        if !passed { recordDetection() }
+        for _ in test.sent..<due where failure.picksCandidate(using: &generator) {
+            test.failed += 1
+            metrics.failedSmokeRequests += 1
+        }
+        metrics.smokeRequests += due - test.sent
+        test.sent = due
+        smokeTest = test
+    }
+
+    /// Ends the smoke test in progress and returns whether it passed: no case failed, or the
+    /// failed share is within the `maxErrorRate` the scenario set.
+    mutating func finishSmokeTest() -> Bool? {
+        guard let spec = smokeTest?.spec else { return nil }
+        sendSmokeCases(upTo: spec.requests)
+        let failed = smokeTest?.failed ?? 0
+        smokeTest = nil
+        let passed: Bool
+        if let limit = spec.maxErrorRate {
+            passed = spec.requests == 0 || Double(failed) / Double(spec.requests) <= limit
+        } else {
+            passed = failed == 0
+        }
+        record(.smokeTestFinished(failed: failed, requests: spec.requests, passed: passed))
         return passed
     }
 

@@ -50,6 +50,7 @@ public enum Simulation {
             release.state.events.schedule(.rateChange(index), at: point.at)
         }
         path.start(&release.state)
+        release.state.scrape()
         strategy.begin(&release)
         settle(&path, &release.state)
         path.openInitialConnections(&release.state)
@@ -90,10 +91,11 @@ public enum Simulation {
         case .callersLearnEndpoints:
             path.learnEndpoints(at: state.now)
             return nil
-        case .analysisTick:
-            return state.measureAnalysis() ? .analysisFailed : nil
-        case .stepMeasurement:
-            return state.measureStep().map { .analysisStepFinished(passed: $0) }
+        case .metricScrape:
+            state.scrape()
+            return nil
+        case .analysisTick(let id):
+            return state.measureAnalysis(id: id)
         case .smokeTestOver:
             return state.finishSmokeTest().map { .smokeTestFinished(passed: $0) }
         case .timer(let timer):
@@ -126,14 +128,6 @@ public struct SimulationRun: Sendable {
     /// strategy's analysis and the run's random stream.
     func initialState<Timer>() -> RunState<Timer> {
         let fault = scenario.versions.candidate.fault
-        let analysis = strategy.analysis.map { spec in
-            (
-                monitor: AnalysisMonitor(
-                    interval: spec.interval.nanoseconds, maxErrorRate: spec.maxErrorRate,
-                    minRequests: spec.minRequests, failureLimit: spec.failureLimit),
-                initialDelay: spec.initialDelay.nanoseconds, afterPromotion: spec.afterPromotion.nanoseconds
-            )
-        }
         return RunState(
             duration: scenario.duration.nanoseconds,
             replicas: scenario.cluster.replicas,
@@ -149,7 +143,7 @@ public struct SimulationRun: Sendable {
                 faultErrorRate: fault?.errorRate ?? 0,
                 faultUserShare: fault?.users ?? 0,
                 faultAfter: fault?.after.nanoseconds ?? 0),
-            analysis: analysis,
+            analysis: strategy.analysis,
             generator: Xoshiro256StarStar(seed: scenario.seed, stream: run),
             tracing: tracing)
     }

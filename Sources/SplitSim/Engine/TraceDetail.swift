@@ -15,30 +15,52 @@ public enum TraceDetail: Sendable, Equatable {
     case podGone(version: ReleaseVersion, pod: String)
     /// The offered rate changed, in requests per second.
     case rateChanged(rps: Double)
-    /// The background analysis started.
-    case analysisStarted(interval: SimDuration, maxErrorRate: Double)
-    /// The background analysis took a measurement.
-    case analysisMeasured(AnalysisMeasurement)
-    /// The background analysis ended this long after promotion without failing.
-    case analysisEnded(afterPromotion: SimDuration)
+    /// An analysis run started: `count` measurements (0: until terminated), the first after
+    /// `initialDelay`, then one every `interval`.
+    case analysisStarted(AnalysisPurpose, interval: SimDuration, count: Int, initialDelay: SimDuration)
+    /// An analysis run took a measurement.
+    case analysisMeasured(AnalysisPurpose, AnalysisMeasurement)
+    /// An analysis run completed in this phase.
+    case analysisEnded(AnalysisPurpose, AnalysisRun.Phase)
+    /// The background analysis was terminated because the rollout is fully promoted.
+    case analysisTerminated
     /// Step `step` (0-based) is a pause.
     case stepPause(step: Int, duration: SimDuration)
-    /// Step `step` is an analysis of `count` measurements.
-    case stepAnalysis(step: Int, count: Int, interval: SimDuration)
     /// Step `step` is an analysis, but the strategy has none.
     case stepAnalysisSkipped(step: Int)
-    /// Step `step`'s analysis took a measurement.
-    case stepAnalysisMeasured(step: Int, verdict: AnalysisMonitor.Verdict)
+    /// The rollout paused because this analysis was inconclusive: a person must decide.
+    case paused(AnalysisPurpose)
     /// Step `step` sets an L7 weight out of `scale` and sizes the canary.
     case stepRoutedWeight(step: Int, weight: Int, scale: Int, canaryPods: Int)
     /// Step `step` sets a weight that the controller approximates with pod counts.
     case stepPodWeight(step: Int, weight: Int, canaryPods: Int, stablePods: Int, share: Double)
     /// Step `step` sizes a second Deployment beside the stable pods.
     case stepCanaryDeployment(step: Int, canaryPods: Int, stablePods: Int, share: Double)
+    /// Step `step` sizes the canary apart from its weight (`setCanaryScale`).
+    case stepCanaryScale(step: Int, canaryPods: Int)
+    /// Step `step` sets (`header` nil: removes) a header route to the canary; `ignoredBy` names
+    /// the router when Argo's router for it does nothing with the step.
+    case stepHeaderRoute(step: Int, header: String?, ignoredBy: L7Router?)
+    /// Step `step` mirrors `percentage` % of requests to the canary, unless `ignoredBy` names
+    /// a router that does nothing with the step.
+    case stepMirrorRoute(step: Int, percentage: Int, ignoredBy: L7Router?)
     /// The L7 weight is now `weight` of `scale`: `share` of requests go to the canary.
     case weightSet(weight: Int, scale: Int, share: Double)
     /// The L7 weight went back to 0 after a rollback.
     case weightCleared
+    /// Requests that match a header or a cookie go to the canary, all others to the primary
+    /// (Flagger's A/B testing); one of `header` and `cookie` is set.
+    case matchRouted(header: HeaderMatch?, cookie: String?)
+    /// `percentage` % of requests are also copied to the canary, whose responses are dropped
+    /// (Flagger's `mirror`); 0 when the mirror is switched off.
+    case mirrorRouted(percentage: Int)
+    /// A controller's own check of the candidate's metric (Flagger's analysis, once per
+    /// interval): what the query read (nil: no values found), whether it passed (at least
+    /// `minRequests` requests and an error rate of at most `maxErrorRate`), and the failed
+    /// checks so far against the `threshold` that rolls back.
+    case metricChecked(
+        reading: MetricReading?, minRequests: Int, maxErrorRate: Double, passed: Bool, failedChecks: Int,
+        threshold: Int)
     /// A smoke test starts.
     case smokeTestStarted(requests: Int, rps: Double, route: SmokeTestRoute)
     /// A smoke test ended.
@@ -69,12 +91,15 @@ public enum TraceDetail: Sendable, Equatable {
         case .podGone: "pod-gone"
         case .rateChanged: "traffic"
         case .analysisStarted: "analysis-start"
-        case .analysisMeasured, .stepAnalysisMeasured: "analysis"
-        case .analysisEnded: "analysis-end"
-        case .stepPause, .stepAnalysis, .stepAnalysisSkipped, .stepRoutedWeight, .stepPodWeight,
+        case .analysisMeasured, .metricChecked: "analysis"
+        case .analysisEnded, .analysisTerminated: "analysis-end"
+        case .paused: "pause"
+        case .stepPause, .stepAnalysisSkipped, .stepRoutedWeight, .stepPodWeight, .stepCanaryScale, .stepHeaderRoute,
+            .stepMirrorRoute,
             .stepCanaryDeployment:
             "step"
         case .weightSet, .weightCleared: "set-weight"
+        case .matchRouted, .mirrorRouted: "route"
         case .smokeTestStarted, .smokeTestFinished: "smoke-test"
         case .previewReady: "preview"
         case .awaitingApproval: "approval"
@@ -93,18 +118,6 @@ public struct EndpointCount: Sendable, Equatable {
     public var candidate: Int
     /// All ready endpoints.
     public var total: Int
-}
-
-/// One measurement of the background analysis with the limits it was judged by.
-public struct AnalysisMeasurement: Sendable, Equatable {
-    /// The verdict.
-    public var verdict: AnalysisMonitor.Verdict
-    /// Failed measurements so far.
-    public var failures: Int
-    /// Failed measurements tolerated.
-    public var failureLimit: Int
-    /// Requests a measurement needs.
-    public var minRequests: Int
 }
 
 /// Where a smoke test sends its requests.
@@ -145,6 +158,12 @@ public enum PromotionStage: Sendable, Equatable {
     case imageUpdated
     /// The preview grows to full size before the switch.
     case previewScaledToFull
+    /// Flagger copied the canary's spec to the primary: the primary rolls to the new version
+    /// while the analysis weights stay.
+    case specCopiedToPrimary
+    /// The primary's rollout is done: all traffic goes back to the primary, which runs the new
+    /// version, and the canary's weight is 0.
+    case trafficBackToPrimary
 }
 
 /// Why a release stopped and what the strategy does about it.
@@ -163,12 +182,12 @@ public struct AbortReason: Sendable, Equatable {
 
 /// What stopped a release.
 public enum AbortCause: Sendable, Equatable {
-    /// The background analysis failed.
-    case analysisFailed
-    /// An `analysis` step failed.
-    case analysisStepFailed
+    /// An analysis run ended Failed or Error.
+    case analysis(AnalysisPurpose, AnalysisRun.Phase)
     /// The smoke test failed.
     case smokeTestFailed
+    /// Flagger counted this many failed checks, its `threshold`.
+    case failedChecks(Int)
 }
 
 /// What a strategy does when its release is stopped.
@@ -177,6 +196,8 @@ public enum AbortResponse: Sendable, Equatable {
     case weightToZero(scaleDownDelay: SimDuration)
     /// Stopped after promotion: stable comes back, then the weight goes to 0.
     case rollBackToStable
+    /// Stopped with `dynamicStableScale`: stable is scaled back up first, then the weight goes to 0.
+    case restoreStableThenWeightToZero
     /// The canary Deployment is deleted.
     case deleteCanaryDeployment
     /// Stopped after promotion: the Deployment rolls back.

@@ -9,7 +9,7 @@ public enum BuiltInScenario {
         {
           "$schema": "./scenario.schema.json",
           "name": "checkout: gateway smoke test vs weighted canaries",
-          "description": "The gateway topology: only the application gateway has an ingress; internal apps such as checkout have Services only. The candidate runs as a checkout-canary copy with 1 replica that the gateway reaches only for requests carrying x-canary: true. CI smoke-tests it through that header, then promotes by updating the stable Deployment's image (a rolling update) and scaling the copy to 0. The candidate carries a data-dependent fault: 30 % of real users hit a 20 % error rate, and the smoke test's scripted requests exercise only 2 % of the data that triggers it, so the smoke test usually passes and the fault reaches every user at promotion; only production monitoring can roll it back. Compare how many users each strategy exposes before the analysis stops the release, and what each costs in pods.",
+          "description": "The gateway topology: only the application gateway has an ingress; internal apps such as checkout have Services only. The candidate runs as a checkout-canary copy with 1 replica that the gateway reaches only for requests carrying x-canary: true. CI smoke-tests it through that header, then promotes by updating the stable Deployment's image (a rolling update) and scaling the copy to 0. The candidate carries a data-dependent fault: 30 % of real users hit a 20 % error rate, and each of the smoke test's 200 scripted cases exercises the data that triggers it with probability 0.5 %, so the smoke test usually passes (a failed case fails it; it catches the fault in about one run in five) and the fault reaches every user at promotion; only production monitoring can roll it back: the analysis until full promotion, then an external watchdog for 10 minutes (analysis.afterPromotion). Compare how many users each strategy exposes before the analysis stops the release, and what each costs in pods; Flagger, with its canary at full size and five failed checks before it rolls back, is there for reference.",
           "seed": 7,
           "runs": 20,
           "duration": "2h",
@@ -30,7 +30,7 @@ public enum BuiltInScenario {
                           "fault": {"errorRate": 0.2, "users": 0.3, "after": "0s"}}
           },
           "analysis": {"interval": "1m", "maxErrorRate": 0.01, "minRequests": 50,
-                       "failureLimit": 0, "initialDelay": "0s", "afterPromotion": "10m"},
+                       "failureLimit": 0, "initialDelay": "1m30s", "afterPromotion": "10m"},
           "strategies": [
             {"name": "ingress 5/20/50", "kind": "service-split", "router": "ingress-nginx",
              "weightTotal": 100, "canaryReplicas": "match-weight",
@@ -43,12 +43,14 @@ public enum BuiltInScenario {
              "steps": [{"setWeight": 10}, {"pause": "10m"}, {"setWeight": 50}, {"pause": "10m"}]},
             {"name": "gateway + smoke test", "kind": "gateway-route",
              "header": {"name": "x-canary", "value": "true"}, "canaryReplicas": 1,
-             "smokeTest": {"requests": 200, "rps": 5, "maxErrorRate": 0.01, "coverage": 0.02},
+             "smokeTest": {"requests": 200, "rps": 5, "coverage": 0.005},
              "maxSurge": "25%", "maxUnavailable": 0},
             {"name": "blue-green", "kind": "blue-green", "previewReplicas": 10,
-             "smokeTest": {"requests": 200, "rps": 5, "maxErrorRate": 0.01, "coverage": 0.02},
+             "smokeTest": {"requests": 200, "rps": 5, "coverage": 0.005},
              "autoPromotion": "10m", "scaleDownDelay": "30s"},
-            {"name": "plain rolling update", "kind": "rolling-update", "maxSurge": "25%", "maxUnavailable": "25%"}
+            {"name": "plain rolling update", "kind": "rolling-update", "maxSurge": "25%", "maxUnavailable": "25%"},
+            {"name": "flagger 10/50", "kind": "flagger", "router": "ingress-nginx", "interval": "1m", "threshold": 5,
+             "stepWeight": 10, "maxWeight": 50}
           ]
         }
         """#

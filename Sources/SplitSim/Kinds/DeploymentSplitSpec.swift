@@ -50,7 +50,7 @@ extension DeploymentSplitSpec: StrategyKindSpec, RollingUpdateBudget {
                 return .init(
                     label: "setWeight \(weight)", requested: Double(weight) / 100,
                     effective: Double(count) / Double(count + replicas))
-            case .pause, .analysis:
+            case .pause, .analysis, .setCanaryScale, .setHeaderRoute, .setMirrorRoute:
                 return nil
             }
         }
@@ -103,7 +103,7 @@ extension DeploymentSplitSpec: StrategyKindSpec, RollingUpdateBudget {
             switch event {
             case .podReady, .podGone:
                 proceed(&release)
-            case .timer, .analysisFailed, .analysisStepFinished, .smokeTestFinished:
+            case .timer, .backgroundAnalysisEnded, .analysisFinished, .smokeTestFinished:
                 break
             }
         }
@@ -120,7 +120,7 @@ extension DeploymentSplitSpec: StrategyKindSpec, RollingUpdateBudget {
                     case .setReplicas(let count): canaryTarget = count
                     case .setWeight(let weight):
                         canaryTarget = DeploymentSplitSpec.canaryPods(forWeight: weight, replicas: replicas)
-                    case .pause, .analysis: break
+                    case .pause, .analysis, .setCanaryScale, .setHeaderRoute, .setMirrorRoute: break
                     }
                     let share = Double(canaryTarget) / Double(canaryTarget + replicas)
                     release.record(

@@ -64,8 +64,8 @@ extension GatewayRouteSpec: StrategyKindSpec, RollingUpdateBudget {
     /// `approvalDelay`, the manual trigger) the stable Deployment's image is updated — a
     /// rolling update — and the copy is scaled to 0.
     ///
-    /// Production monitoring (the analysis) watches during and after the promotion and rolls
-    /// the Deployment back on failure.
+    /// Production monitoring (the analysis) watches until the rolling update completes (and
+    /// an explicit watchdog after it) and rolls the Deployment back on failure.
     public struct Strategy: RollingBackStrategy {
         /// The strategy's timers.
         public enum Timer: RollbackTimer {
@@ -98,7 +98,6 @@ extension GatewayRouteSpec: StrategyKindSpec, RollingUpdateBudget {
             release.selectForService([stable, updated])
             release.record(.started(.gatewayCopy(header: spec.header.name, stablePods: replicas)))
             release.scale(copy, to: spec.canaryReplicas)
-            release.startAnalysis()
         }
 
         public mutating func handle(_ event: ReleaseEvent<Timer>, _ release: inout ReleaseControl<Timer>) {
@@ -135,14 +134,16 @@ extension GatewayRouteSpec: StrategyKindSpec, RollingUpdateBudget {
                 guard phase == .stepping else { return }
                 phase = .promoting
                 release.record(.promotion(.imageUpdated))
+                // Production monitoring watches production; the copy gets none of its traffic.
+                release.startAnalysis()
                 release.scale(copy, to: 0)
                 let rolling = RollingDeployment(
                     replicas: replicas, parameters: spec.rollingUpdate, newSet: updated, oldSets: [stable])
                 deployment = rolling
                 rolling.sync(in: &release)
-            case .analysisFailed:
-                stop(.analysisFailed, &release)
-            case .timer, .analysisStepFinished:
+            case .backgroundAnalysisEnded(let purpose, let phase) where phase == .failed || phase == .error:
+                stop(.analysis(purpose, phase), &release)
+            case .timer, .backgroundAnalysisEnded, .analysisFinished:
                 break
             }
         }

@@ -92,7 +92,7 @@ extension ReplicaSetSplitSpec: StrategyKindSpec, RollingUpdateBudget {
             switch event {
             case .podReady, .podGone:
                 proceed(&release)
-            case .timer, .analysisFailed, .analysisStepFinished, .smokeTestFinished:
+            case .timer, .backgroundAnalysisEnded, .analysisFinished, .smokeTestFinished:
                 break
             }
         }

@@ -79,12 +79,13 @@ extension RollingUpdateSpec: StrategyKindSpec, RollingUpdateBudget {
                     release.candidateTookFullTraffic()
                     release.finish()
                 }
-            case .analysisFailed:
-                release.abort(AbortReason(.analysisFailed, .undo))
+            case .backgroundAnalysisEnded(let purpose, let phase) where phase == .failed || phase == .error:
+                // A monitor outside the Deployment runs `rollout undo`; an inconclusive one does nothing.
+                release.abort(AbortReason(.analysis(purpose, phase), .undo))
                 let rolling = RollingDeployment(
                     replicas: replicas, parameters: spec.rollingUpdate, newSet: old, oldSets: [new])
                 rollback = Rollback(.rollingUpdate(rolling), &release)
-            case .timer, .analysisStepFinished, .smokeTestFinished:
+            case .timer, .backgroundAnalysisEnded, .analysisFinished, .smokeTestFinished:
                 break
             }
         }

@@ -23,6 +23,8 @@ public struct ServiceSplitSpec: Hashable, Sendable {
     public var scaleDownDelay: SimDuration
     /// Delay before scaling the canary down after an abort.
     public var abortScaleDownDelay: SimDuration
+    /// Scale the stable set down as traffic leaves it (Argo's `dynamicStableScale`).
+    public var dynamicStableScale: Bool
 
     /// Creates a service-split specification.
     public init(
@@ -33,8 +35,10 @@ public struct ServiceSplitSpec: Hashable, Sendable {
         cookie: String? = nil,
         steps: [Step],
         scaleDownDelay: SimDuration = ServiceSplitSpec.defaultScaleDownDelay,
-        abortScaleDownDelay: SimDuration = ServiceSplitSpec.defaultAbortScaleDownDelay
+        abortScaleDownDelay: SimDuration = ServiceSplitSpec.defaultAbortScaleDownDelay,
+        dynamicStableScale: Bool = false
     ) {
+        self.dynamicStableScale = dynamicStableScale
         self.router = router
         self.weightTotal = weightTotal
         self.canaryReplicas = canaryReplicas
@@ -57,9 +61,11 @@ extension ServiceSplitSpec: StrategyKindSpec {
     public static let schemaDefinition = "serviceSplit"
     public static let keys = [
         "router", "weightTotal", "canaryReplicas", "header", "cookie", "steps", "scaleDownDelay",
-        "abortScaleDownDelay",
+        "abortScaleDownDelay", "dynamicStableScale",
     ]
-    public static let stepKeys = ["setWeight", "pause", "analysis"]
+    public static let stepKeys = [
+        "setWeight", "pause", "analysis", "setCanaryScale", "setHeaderRoute", "setMirrorRoute",
+    ]
 
     public static func decode(_ fields: inout StrategyFields) -> ServiceSplitSpec {
         let router = fields.choice("router", as: L7Router.self, noun: "router") ?? .ingressNginx
@@ -77,7 +83,8 @@ extension ServiceSplitSpec: StrategyKindSpec {
             cookie: fields.string("cookie"),
             steps: fields.steps(weightScale: scale),
             scaleDownDelay: fields.duration("scaleDownDelay") ?? ServiceSplitSpec.defaultScaleDownDelay,
-            abortScaleDownDelay: fields.duration("abortScaleDownDelay") ?? ServiceSplitSpec.defaultAbortScaleDownDelay
+            abortScaleDownDelay: fields.duration("abortScaleDownDelay") ?? ServiceSplitSpec.defaultAbortScaleDownDelay,
+            dynamicStableScale: fields.boolean("dynamicStableScale") ?? false
         )
     }
 
@@ -101,19 +108,38 @@ extension ServiceSplitSpec: StrategyKindSpec {
                 step: index, requested: step.requested, effective: step.effective, router: router,
                 smallestShare: plan.minShare)
         }
-        if case .fixed(let pods) = canaryReplicas, let perPod = scenario.cluster.podCapacityRps {
+        if let perPod = scenario.cluster.podCapacityRps {
             let peakRate = scenario.traffic.rates.map(\.rps).max() ?? 0
-            let capacity = Double(pods) * perPod
-            if let (index, step) = plan.steps.enumerated().first(where: {
-                $0.element.effective < 1 && peakRate * $0.element.effective > capacity
-            }) {
-                warnings.append(
-                    .canaryOverloaded(
-                        step: index, offeredRps: peakRate * step.effective, canaryPods: pods, capacityRps: capacity))
+            let replicas = scenario.cluster.replicas
+            var scale: CanaryScale?
+            var weightStep = 0
+            for step in steps {
+                switch step {
+                case .setCanaryScale(let next):
+                    scale = next == .matchTrafficWeight ? nil : next
+                case .setWeight(let weight):
+                    defer { weightStep += 1 }
+                    let share = plan.steps[safe: weightStep]?.effective ?? 0
+                    let pods = canaryPods(weight: weight, replicas: replicas, scale: scale)
+                    let capacity = Double(pods) * perPod
+                    if share < 1, peakRate * share > capacity,
+                        !warnings.contains(where: { $0.code == "canary-overloaded" })
+                    {
+                        warnings.append(
+                            .canaryOverloaded(
+                                step: weightStep, offeredRps: peakRate * share, canaryPods: pods, capacityRps: capacity)
+                        )
+                    }
+                case .pause, .analysis, .setReplicas, .setHeaderRoute, .setMirrorRoute:
+                    break
+                }
             }
         }
         if router != .ingressNginx, header != nil || cookie != nil {
             warnings.append(.rulesNeedIngressNginx(router: router))
+        }
+        for (index, step) in steps.enumerated() where !router.supports(step) {
+            warnings.append(.stepIgnoredByRouter(step: index, key: step.key, router: router))
         }
         return warnings
     }
@@ -121,7 +147,15 @@ extension ServiceSplitSpec: StrategyKindSpec {
     /// The canary pods a weight needs: Argo's traffic-routed formula `ceil(w·R/maxWeight)` with
     /// `match-weight`, rounded once (DESIGN §1.5.1), the fixed count otherwise, all replicas at
     /// full weight.
-    func canaryPods(weight: Int, replicas: Int) -> Int {
+    func canaryPods(weight: Int, replicas: Int, scale: CanaryScale? = nil) -> Int {
+        switch scale {
+        case .replicas(let count): return count
+        case .weight(let scaled):
+            return CanaryReplicaCalculator.trafficRoutedCounts(
+                replicas: replicas, weight: min(scaled, weightScale), maxWeight: weightScale
+            ).canary
+        case .matchTrafficWeight, nil: break
+        }
         guard weight > 0 else { return 0 }
         let fullWeight = min(weight, weightScale) >= weightScale
         switch canaryReplicas {
@@ -138,9 +172,12 @@ extension ServiceSplitSpec: StrategyKindSpec {
     /// every request is split by weight, after header and cookie rules.
     ///
     /// Follows Argo Rollouts' traffic-routed canary: each `setWeight` first sizes the canary
-    /// (`ceil(w·R/100)` with `match-weight`), waits until it is available, then sets the weight;
-    /// stable stays at R until promotion. An abort sets the weight to 0 at once and scales the
-    /// canary down after `abortScaleDownDelay`.
+    /// (`ceil(w·R/maxWeight)` with `match-weight`, or what `setCanaryScale` set), waits until it
+    /// is available, then sets the weight; stable stays at R until promotion, or follows the
+    /// weight down with `dynamicStableScale`. `setHeaderRoute` and `setMirrorRoute` take effect
+    /// at once where the router implements them. An abort sets the weight to 0 at once and scales
+    /// the canary down after `abortScaleDownDelay`; with `dynamicStableScale`, stable is scaled
+    /// back up first and the weight goes to 0 once it is available.
     public struct Strategy: SteppedStrategy, RollingBackStrategy {
         public typealias Timer = CanaryTimer
 
@@ -153,6 +190,10 @@ extension ServiceSplitSpec: StrategyKindSpec {
         private var canary = 0
         private var canaryTarget = 0
         private var rulesOn = false
+        private var weight = 0
+        private var canaryScale: CanaryScale?
+        private var headerRoute: HeaderMatch?
+        private var mirrorPercentage = 0
 
         init(spec: ServiceSplitSpec, replicas: Int) {
             self.spec = spec
@@ -180,7 +221,7 @@ extension ServiceSplitSpec: StrategyKindSpec {
                 release.finish()
             case .podReady, .podGone:
                 if phase == .stepping || phase == .promoting { proceed(&release) }
-            case .timer, .analysisFailed, .analysisStepFinished, .smokeTestFinished:
+            case .timer, .backgroundAnalysisEnded, .analysisFinished, .smokeTestFinished:
                 break
             }
         }
@@ -188,6 +229,8 @@ extension ServiceSplitSpec: StrategyKindSpec {
         mutating func proceed(_ release: inout ReleaseControl<Timer>) {
             if phase == .promoting {
                 guard release.readyPods(in: canary) >= replicas else { return }
+                headerRoute = nil
+                mirrorPercentage = 0
                 setWeight(spec.weightScale, &release)
                 release.endSteps()
                 release.candidateTookFullTraffic()
@@ -195,7 +238,7 @@ extension ServiceSplitSpec: StrategyKindSpec {
                 release.schedule(.stableScaleDown, after: spec.scaleDownDelay.nanoseconds)
                 return
             }
-            guard phase == .stepping else { return }
+            guard phase == .stepping, !release.isPaused else { return }
             let reached = release.readyPods(in: canary) >= canaryTarget
             if program.waitingForTarget && reached, let step = program.steps[safe: program.index],
                 case .setWeight(let w) = step
@@ -206,12 +249,7 @@ extension ServiceSplitSpec: StrategyKindSpec {
             case .wait:
                 break
             case .applyTarget(let step, let index):
-                guard case .setWeight(let w) = step else { return }
-                canaryTarget = spec.canaryPods(weight: w, replicas: replicas)
-                release.record(
-                    .stepRoutedWeight(step: index, weight: w, scale: spec.weightScale, canaryPods: canaryTarget))
-                release.startAnalysis()
-                release.scale(canary, to: canaryTarget)
+                apply(step, index: index, &release)
                 proceed(&release)
             case .promote:
                 phase = .promoting
@@ -221,24 +259,75 @@ extension ServiceSplitSpec: StrategyKindSpec {
             }
         }
 
-        private mutating func setWeight(_ w: Int, _ release: inout ReleaseControl<Timer>) {
-            let split = spec.router.split(weight: Double(w), weightTotal: spec.weightTotal)
-            release.routePerRequest(weight: split, decisions: rulesOn || w > 0 ? ruleDecisions(release) : [])
-            rulesOn = rulesOn || w > 0
-            release.record(.weightSet(weight: w, scale: spec.weightScale, share: split.candidateShare))
+        /// Starts a step: sizes the canary for a weight or a scale, or changes a managed route.
+        private mutating func apply(_ step: Step, index: Int, _ release: inout ReleaseControl<Timer>) {
+            release.startAnalysis()
+            switch step {
+            case .setWeight(let w):
+                canaryTarget = spec.canaryPods(weight: w, replicas: replicas, scale: canaryScale)
+                release.record(
+                    .stepRoutedWeight(step: index, weight: w, scale: spec.weightScale, canaryPods: canaryTarget))
+                release.scale(canary, to: canaryTarget)
+            case .setCanaryScale(let scale):
+                canaryScale = scale == .matchTrafficWeight ? nil : scale
+                canaryTarget = spec.canaryPods(weight: weight, replicas: replicas, scale: canaryScale)
+                release.record(.stepCanaryScale(step: index, canaryPods: canaryTarget))
+                release.scale(canary, to: canaryTarget)
+            case .setHeaderRoute(let match):
+                let applied = spec.router.supports(step)
+                if applied { headerRoute = match }
+                release.record(
+                    .stepHeaderRoute(step: index, header: match?.name, ignoredBy: applied ? nil : spec.router))
+                route(&release)
+            case .setMirrorRoute(let percentage):
+                let applied = spec.router.supports(step)
+                if applied { mirrorPercentage = percentage }
+                release.record(
+                    .stepMirrorRoute(step: index, percentage: percentage, ignoredBy: applied ? nil : spec.router))
+                route(&release)
+            case .setReplicas, .pause, .analysis:
+                break
+            }
         }
 
-        /// The header and cookie verdicts of ingress-nginx for the scenario's request values;
-        /// the other routers here split by weight alone.
-        private func ruleDecisions(_ release: ReleaseControl<Timer>) -> [CanaryDecision] {
-            guard spec.router == .ingressNginx, spec.header != nil || spec.cookie != nil else { return [] }
-            let headerRule = spec.header.map { header -> IngressNginxCanaryRules.HeaderRule in
-                if let value = header.value { return .init(name: header.name, match: .exact(value)) }
-                if let pattern = header.pattern { return .init(name: header.name, match: .pattern(pattern)) }
-                return .init(name: header.name)
+        private mutating func setWeight(_ w: Int, _ release: inout ReleaseControl<Timer>) {
+            weight = w
+            rulesOn = rulesOn || w > 0
+            let split = route(&release)
+            release.record(.weightSet(weight: w, scale: spec.weightScale, share: split.candidateShare))
+            if spec.dynamicStableScale {
+                // Argo's dynamicStableScale: stable = ceil(R·(maxWeight − w)/maxWeight) once the
+                // weight has left it (utils/replicaset/canary.go, CalculateReplicaCountsForTrafficRoutedCanary).
+                let stablePods = CanaryReplicaCalculator.trafficRoutedCounts(
+                    replicas: replicas, weight: spec.weightScale - min(w, spec.weightScale), maxWeight: spec.weightScale
+                ).canary
+                release.scale(stable, to: stablePods)
             }
-            let rules = IngressNginxCanaryRules(
-                header: headerRule, cookieName: spec.cookie, weight: 0, weightTotal: 100)
+        }
+
+        /// Routes by the current weight, rules and managed routes; returns the weighted split.
+        @discardableResult
+        private func route(_ release: inout ReleaseControl<Timer>) -> TwoWaySplit {
+            let split = spec.router.split(weight: Double(weight), weightTotal: spec.weightTotal)
+            let mirror = TwoWaySplit(candidateShare: Double(mirrorPercentage) / 100)
+            release.routePerRequest(weight: split, decisions: ruleDecisions(release), mirror: mirror)
+            return split
+        }
+
+        /// The verdicts per request class of the scenario's header and cookie values: ingress-nginx's
+        /// canary-by-header and canary-by-cookie rules once the weight was above 0, or a managed
+        /// header route (Istio, Gateway API).
+        private func ruleDecisions(_ release: ReleaseControl<Timer>) -> [CanaryDecision] {
+            let rules: IngressNginxCanaryRules
+            if spec.router == .ingressNginx {
+                guard rulesOn, spec.header != nil || spec.cookie != nil else { return [] }
+                rules = IngressNginxCanaryRules(
+                    header: spec.header.map(Self.headerRule), cookieName: spec.cookie, weight: 0, weightTotal: 100)
+            } else {
+                guard let headerRoute else { return [] }
+                rules = IngressNginxCanaryRules(
+                    header: Self.headerRule(headerRoute), cookieName: nil, weight: 0, weightTotal: 100)
+            }
             let headers = release.requestHeaders
             let cookies = release.requestCookies
             let compiled = rules.compiled(headers: headers, cookies: cookies)
@@ -254,13 +343,32 @@ extension ServiceSplitSpec: StrategyKindSpec {
             return decisions
         }
 
+        private static func headerRule(_ header: HeaderMatch) -> IngressNginxCanaryRules.HeaderRule {
+            if let value = header.value { return .init(name: header.name, match: .exact(value)) }
+            if let pattern = header.pattern { return .init(name: header.name, match: .pattern(pattern)) }
+            return .init(name: header.name)
+        }
+
         mutating func abort(_ cause: AbortCause, _ release: inout ReleaseControl<Timer>) {
             switch phase {
             case .stepping, .promoting:
                 phase = .stopped
+                release.endSteps()
+                headerRoute = nil
+                mirrorPercentage = 0
+                if spec.dynamicStableScale && release.cluster.replicaSets[stable].spec < replicas {
+                    // The weight stays until stable is available again (argo-rollouts
+                    // trafficrouting.go, calculateDesiredWeightOnAbortOrStableRollback).
+                    release.abort(AbortReason(cause, .restoreStableThenWeightToZero))
+                    route(&release)
+                    rollback = Rollback(
+                        .restore(
+                            stable: stable, cut: .clearWeight, candidate: canary, delay: 0, finish: .whenScaledDown),
+                        &release)
+                    return
+                }
                 release.abort(AbortReason(cause, .weightToZero(scaleDownDelay: spec.abortScaleDownDelay)))
                 release.routePerRequest(weight: TwoWaySplit(candidateShare: 0))
-                release.endSteps()
                 rollback = Rollback(
                     .drain(candidate: canary, delay: spec.abortScaleDownDelay.nanoseconds, finish: .whenScaledDown),
                     &release)

@@ -70,6 +70,17 @@ public struct StrategyFields {
         decoder.decodeSmokeTest(fields[key])
     }
 
+    /// `true`, `false` or `{"count": N}`: how many measurements a blocking analysis run takes,
+    /// nil when there is none.
+    public mutating func blockingAnalysis(_ key: String) -> Int? {
+        decoder.decodeBlockingAnalysis(fields[key], analysis: analysis)
+    }
+
+    /// `true` or `false`.
+    public mutating func boolean(_ key: String) -> Bool? {
+        decoder.boolean(fields[key])
+    }
+
     /// A header rule object.
     public mutating func headerMatch(_ key: String, required: Bool) -> HeaderMatch? {
         decoder.decodeHeaderMatch(fields[key], required: required)

@@ -32,6 +32,13 @@ public protocol StrategyKindSpec: Hashable, Sendable {
     /// What the mechanism can express with `replicas` pods, without simulating.
     func granularity(replicas: Int) -> GranularityPlan
 
+    /// Whether the strategy measures its analysis before full promotion; blue-green does only
+    /// with pre- or post-promotion analysis.
+    var runsAnalysis: Bool { get }
+
+    /// How the kind's controller judges the metric.
+    var analysisStyle: AnalysisStyle { get }
+
     /// What the strategy cannot do as written in this scenario.
     func warnings(in scenario: Scenario, plan: GranularityPlan) -> [StrategyWarning]
 
@@ -44,6 +51,8 @@ extension StrategyKindSpec {
     public static var stepKeys: [String] { [] }
     public static var whyNoSteps: String { "it takes no steps" }
     public var steps: [Step] { [] }
+    public var runsAnalysis: Bool { true }
+    public var analysisStyle: AnalysisStyle { .analysisRun }
     public func warnings(in scenario: Scenario, plan: GranularityPlan) -> [StrategyWarning] { [] }
 
     public func simulate(_ run: SimulationRun) -> RunResult {

@@ -17,6 +17,7 @@ public struct StrategyRegistry: Sendable {
         GatewayRouteSpec.self,
         BlueGreenSpec.self,
         RollingUpdateSpec.self,
+        FlaggerSpec.self,
     ])
 
     /// The registry with one more kind.

@@ -14,6 +14,12 @@ public struct RunMetrics: Sendable {
     public var capacityFailedRequests = 0
     /// Synthetic smoke-test requests, never counted as user exposure.
     public var smokeRequests = 0
+    /// Smoke-test requests that failed.
+    public var failedSmokeRequests = 0
+    /// Copies of production requests mirrored to the candidate; their responses are dropped.
+    public var mirroredRequests = 0
+    /// Mirrored copies that failed on the candidate: the candidate's metrics see them, users do not.
+    public var failedMirroredRequests = 0
     /// Users who got at least one response from the candidate.
     public var exposedUsers: UserBitset
     /// Users who got at least one failed response from the candidate.
@@ -34,6 +40,14 @@ public struct RunMetrics: Sendable {
     public var underCapacityNanoseconds: Int64 = 0
     /// Time during which production traffic had no ready pod to go to, in nanoseconds.
     public var noReadyPodNanoseconds: Int64 = 0
+
+    /// Requests the candidate's pods served, as their metrics count them: production, mirrored
+    /// and smoke-test requests.
+    public var candidatePodRequests: Int { candidateRequests + mirroredRequests + smokeRequests }
+    /// Failed requests among ``candidatePodRequests``.
+    public var failedCandidatePodRequests: Int {
+        failedCandidateRequests + failedMirroredRequests + failedSmokeRequests
+    }
 
     /// Creates empty metrics for `users` users.
     public init(users: Int) {

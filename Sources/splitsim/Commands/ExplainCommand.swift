@@ -7,40 +7,44 @@ enum ExplainCommand: Command {
     static let summary = "Explain each kind of traffic split in plain language"
     static var help: String {
         """
-        Usage: splitsim explain [KIND | callers]
+        Usage: splitsim explain [KIND | callers | CONTROLLER | ROUTER ...]
 
         Explains where the split happens, the unit of each routing decision, the granularity,
         what the cluster needs, and the typical failure mode. KIND is one of:
           \(StrategyRegistry.standard.names.joined(separator: ", "))
         With no KIND, explains them all. `splitsim explain callers` explains who balances the
         requests (traffic.callers): proxy, cluster-ip and clients.
+        The controllers argo and flagger, and the routers ingress-nginx, gateway-api and istio,
+        are explained by name: what each is, how it moves traffic, how it decides, its pitfall,
+        the scenario keys that select it, and the upstream source it is modelled on.
 
         """
     }
 
     static func run(_ arguments: inout ArgumentList) throws(CLIError) {
-        let kinds = try arguments.positionals()
-        if kinds == ["callers"] {
-            Console.write(CallerExplanation.all.map(renderCallers).joined(separator: "\n"))
+        let names = try arguments.positionals()
+        let kinds = StrategyRegistry.standard.names
+        if names.isEmpty {
+            Console.write(kinds.map { render(StrategyExplanation.of(kind: $0)) }.joined(separator: "\n"))
             return
         }
-        let all = StrategyRegistry.standard.names
-        let chosen: [StrategyExplanation]
-        if kinds.isEmpty {
-            chosen = all.map(StrategyExplanation.of(kind:))
-        } else {
-            chosen = try kinds.map { kind throws(CLIError) in
-                guard all.contains(kind) else {
-                    var message = "unknown kind \"\(kind)\"; expected one of \(all.joined(separator: ", "))"
-                    if let near = ArgumentList.nearest(to: kind, among: all) {
-                        message += " (did you mean \"\(near)\"?)"
-                    }
-                    throw arguments.usage(message)
+        let accepted = kinds + ["callers"] + ControllerExplanation.names
+        let sections = try names.map { name throws(CLIError) in
+            var parts: [String] = []
+            if kinds.contains(name) { parts.append(render(StrategyExplanation.of(kind: name))) }
+            if name == "callers" { parts.append(CallerExplanation.all.map(renderCallers).joined(separator: "\n")) }
+            if let controller = ControllerExplanation.named(name) { parts.append(renderController(controller)) }
+            guard !parts.isEmpty else {
+                var message =
+                    "unknown kind or topic \"\(name)\"; expected one of \(accepted.joined(separator: ", "))"
+                if let near = ArgumentList.nearest(to: name, among: accepted) {
+                    message += " (did you mean \"\(near)\"?)"
                 }
-                return StrategyExplanation.of(kind: kind)
+                throw arguments.usage(message)
             }
+            return parts.joined(separator: "\n")
         }
-        Console.write(chosen.map(render).joined(separator: "\n"))
+        Console.write(sections.joined(separator: "\n"))
     }
 
     private static func render(_ explanation: StrategyExplanation) -> String {
@@ -64,6 +68,18 @@ enum ExplainCommand: Command {
         for (label, body) in [
             ("Who balances", explanation.balancing), ("Reaction", explanation.reaction),
             ("Use for", explanation.useFor),
+        ] {
+            text += wrap(body, label: label)
+        }
+        return text
+    }
+
+    private static func renderController(_ explanation: ControllerExplanation) -> String {
+        var text = "\(explanation.name) — \(explanation.title)\n"
+        for (label, body) in [
+            ("What it is", explanation.whatItIs), ("Moves traffic", explanation.trafficMovement),
+            ("Decides", explanation.decision), ("Pitfall", explanation.pitfall),
+            ("In a scenario", explanation.scenarioKeys), ("Modelled on", explanation.modelledOn),
         ] {
             text += wrap(body, label: label)
         }

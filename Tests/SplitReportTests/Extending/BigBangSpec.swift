@@ -57,21 +57,21 @@ struct BigBangSpec: StrategyKindSpec {
                 }
                 switched = true
                 release.selectForService([candidate])
+                // With `analysis.afterPromotion`, the external watchdog starts here.
                 release.candidateTookFullTraffic()
-                release.startAnalysis()
                 release.scale(stable, to: 0)
             case .podGone:
                 let gone = release.isAborted ? candidate : stable
                 if switched && release.cluster.replicaSets[gone].existing == 0 { release.finish() }
-            case .analysisFailed:
-                release.abort(AbortReason(.analysisFailed, .switchBack))
+            case .backgroundAnalysisEnded(let purpose, let phase) where phase != .inconclusive:
+                release.abort(AbortReason(.analysis(purpose, phase), .switchBack))
                 release.scale(stable, to: replicas)
             case .podReady:
                 if release.isAborted && release.readyPods(in: stable) == replicas {
                     release.selectForService([stable])
                     release.scale(candidate, to: 0)
                 }
-            case .analysisStepFinished, .smokeTestFinished:
+            case .backgroundAnalysisEnded, .analysisFinished, .smokeTestFinished:
                 break
             }
         }

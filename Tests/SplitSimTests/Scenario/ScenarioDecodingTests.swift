@@ -45,11 +45,11 @@ struct ScenarioDecodingTests {
                 ))
         let analysis = AnalysisSpec(
             interval: .minutes(1), maxErrorRate: 0.01, minRequests: 50, failureLimit: 0,
-            initialDelay: .zero, afterPromotion: .minutes(10)
+            initialDelay: .seconds(90), afterPromotion: .minutes(10)
         )
         #expect(scenario.analysis == analysis)
         let header = HeaderMatch(name: "x-canary", value: "true")
-        let smokeTest = SmokeTestSpec(requests: 200, rps: 5, maxErrorRate: 0.01, coverage: 0.02)
+        let smokeTest = SmokeTestSpec(requests: 200, rps: 5, coverage: 0.005)
         let tenMinutes = Step.pause(.minutes(10))
         let expected: [StrategySpec] = [
             StrategySpec(
@@ -92,6 +92,13 @@ struct ScenarioDecodingTests {
                 kind: .rollingUpdate(
                     RollingUpdateSpec(
                         maxSurge: .percent(25), maxUnavailable: .percent(25)
+                    ))),
+            StrategySpec(
+                name: "flagger 10/50", analysis: analysis,
+                kind: .flagger(
+                    FlaggerSpec(
+                        router: .ingressNginx, interval: .minutes(1), threshold: 5,
+                        progression: .stepWeight(10, maxWeight: 50)
                     ))),
         ]
         #expect(scenario.strategies.count == expected.count)

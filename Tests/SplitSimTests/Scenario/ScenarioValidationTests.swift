@@ -273,7 +273,7 @@ struct ScenarioValidationTests {
         BrokenScenario(
             "missing kind", F.scenario(strategy: #"{"name": "s"}"#),
             [
-                #"strategies[0].kind: missing required key; expected one of "service-split", "deployment-split", "replicaset-split", "gateway-route", "blue-green", "rolling-update""#
+                #"strategies[0].kind: missing required key; expected one of "service-split", "deployment-split", "replicaset-split", "gateway-route", "blue-green", "rolling-update", "flagger""#
             ]),
         BrokenScenario(
             "misspelt kind", F.scenario(strategy: #"{"name": "s", "kind": "blue-gren"}"#),
@@ -284,7 +284,7 @@ struct ScenarioValidationTests {
             "unknown kind still checks keys",
             F.scenario(strategy: #"{"name": "s", "kind": "canary", "roter": "istio"}"#),
             [
-                #"strategies[0].kind: "canary" is not a known strategy kind; expected one of "service-split", "deployment-split", "replicaset-split", "gateway-route", "blue-green", "rolling-update""#,
+                #"strategies[0].kind: "canary" is not a known strategy kind; expected one of "service-split", "deployment-split", "replicaset-split", "gateway-route", "blue-green", "rolling-update", "flagger""#,
                 #"strategies[0].roter: unknown key; did you mean "router"?"#,
             ]),
         BrokenScenario(
@@ -389,7 +389,7 @@ struct ScenarioValidationTests {
         BrokenScenario(
             "setReplicas in a service-split", strategy("service-split", #""steps": [{"setReplicas": 2}]"#),
             [
-                "strategies[0].steps[0].setReplicas: setReplicas is only for deployment-split; expected one of setWeight, pause, analysis"
+                "strategies[0].steps[0].setReplicas: setReplicas is only for deployment-split; expected one of setWeight, pause, analysis, setCanaryScale, setHeaderRoute, setMirrorRoute"
             ]),
         BrokenScenario(
             "setReplicas in a replicaset-split", strategy("replicaset-split", #""steps": [{"setReplicas": 2}]"#),

@@ -64,13 +64,13 @@ import Testing
         #expect(DeploymentSplitSpec.canaryPods(forWeight: 1, replicas: 4) == 1)
     }
 
-    // Argo Rollouts: an analysis step that fails aborts the rollout (rollout/analysis.go). The
-    // background analysis waits 10 minutes (initialDelay), so only the step can catch the fault.
+    // Argo Rollouts: an analysis step that fails aborts the rollout (rollout/analysis.go). No
+    // background analysis runs (`background: false`), so only the step can catch the fault.
     @Test(arguments: ["service-split", "deployment-split", "replicaset-split"])
     func aFailingAnalysisStepAbortsTheRelease(_ kind: String) throws {
         let weight = kind == "deployment-split" ? #"{"setReplicas": 1}"# : #"{"setWeight": 25}"#
         let strategy =
-            #"{"name": "s", "kind": "\#(kind)", "analysis": {"interval": "1m", "maxErrorRate": 0.05, "minRequests": 5, "initialDelay": "10m"}, "steps": [\#(weight), {"analysis": {"count": 3}}, {"pause": "5m"}]}"#
+            #"{"name": "s", "kind": "\#(kind)", "analysis": {"interval": "1m", "maxErrorRate": 0.05, "minRequests": 5, "background": false}, "steps": [\#(weight), {"analysis": {"count": 3}}, {"pause": "5m"}]}"#
         let scenario = try ScenarioFixture.make(
             strategy: strategy, replicas: 4, rps: 50, users: 2_000, duration: "20m", startup: "10s",
             shutdown: "10s", candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.5, "users": 1, "after": "0s"}}"#)
@@ -78,10 +78,19 @@ import Testing
         #expect(result.outcome == .aborted)
         let trace = result.trace ?? []
         let abort = try #require(trace.first { $0.kind == "abort" })
-        #expect(abort.detail == .aborted(AbortReason(.analysisStepFailed, abort.abortResponse)))
-        // The first measurement, one interval after the step started, fails it.
-        let step = try #require(trace.first { if case .stepAnalysis = $0.detail { true } else { false } })
-        #expect(abort.time == step.time + 60_000_000_000)
+        #expect(abort.detail == .aborted(AbortReason(.analysis(.step(1), .failed), abort.abortResponse)))
+        // Argo measures as the run starts (10 s, the canary ready): the metric window holds one
+        // scrape, so that measurement is an Error, retried 10 s later (no data again); at 30 s
+        // the window holds the scrapes at 0 and 30 s, sees the fault and fails.
+        let step = try #require(
+            trace.first { if case .analysisStarted(.step(1), _, _, _) = $0.detail { true } else { false } })
+        #expect(step.time == 10_000_000_000)
+        let phases = trace.compactMap { event -> AnalysisRun.MeasurementPhase? in
+            if case .analysisMeasured(.step(1), let measurement) = event.detail { return measurement.phase }
+            return nil
+        }
+        #expect(phases == [.error, .error, .failed])
+        #expect(abort.time == 30_000_000_000)
         #expect(result.detectionSeconds != nil)
         #expect(trace.contains { $0.detail == .finished(aborted: true) })
     }

@@ -122,7 +122,8 @@ import Testing
         let scenario = try ScenarioFixture.make(
             strategy: strategy, rps: 100, runs: 10,
             candidate: #"{"errorRate": 0, "fault": {"errorRate": 1, "users": 1}}"#,
-            analysis: #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10}"#)
+            // The first measurement waits for the canary pod (30 s) and a metric window.
+            analysis: #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10, "initialDelay": "1m"}"#)
         for run in 0..<scenario.runs {
             let result = ScenarioFixture.run(scenario, run: run)
             let detection = try #require(result.detectionSeconds)
@@ -150,7 +151,7 @@ import Testing
 
     @Test func aFailedAnalysisStepCountsAsDetection() throws {
         let strategy =
-            #"{"name": "step", "kind": "deployment-split", "analysis": {"interval": "1m", "maxErrorRate": 0.05}, "steps": [{"setReplicas": 2}, {"analysis": {"count": 3}}, {"setReplicas": 5}, {"pause": "5m"}]}"#
+            #"{"name": "step", "kind": "deployment-split", "analysis": {"interval": "1m", "maxErrorRate": 0.05, "initialDelay": "1m"}, "steps": [{"setReplicas": 2}, {"analysis": {"count": 3}}, {"setReplicas": 5}, {"pause": "5m"}]}"#
         let scenario = try ScenarioFixture.make(
             strategy: strategy, candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.5}}"#)
         let result = ScenarioFixture.run(scenario, tracing: true)

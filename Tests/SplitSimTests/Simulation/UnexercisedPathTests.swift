@@ -20,58 +20,70 @@ import Testing
         var fullTrafficAt: Double
         /// When the oldest candidate pod that production reaches turns 3 minutes old.
         var faultFrom: Double
-        /// When the rollback is complete.
-        var finishedAt: Double
-        /// From the failed measurement (240 s) until production cannot reach the candidate.
+        /// How long the rollback takes from the failed measurement until it is complete.
+        var finishedAfterAbort: Double
+        /// From the failed measurement until production cannot reach the candidate.
         var rollbackSeconds: Double
         var testDescription: String { kind }
+
+        /// The watchdog's first failing measurement, given its first one with data. It measures
+        /// once a minute from there; Prometheus scrapes every 30 s, and a query over the last
+        /// minute needs a sample after the fault showed and one before it in its window (DESIGN
+        /// §1.5: the metric lags), so it fails once the last scrape at or before it is after
+        /// `faultFrom`.
+        func abortAt(firstMeasured: Double) -> Double {
+            var time = firstMeasured
+            while (time / 30).rounded(.down) * 30 <= faultFrom { time += 60 }
+            return time
+        }
     }
 
     static let rollbackCases: [RollbackCase] = [
         // Argo Rollouts' traffic-routed canary (DESIGN §1.4): two canary pods ready at 10 s, the
         // pause ends at 70 s, the canary grows to 4 pods (ready 80 s) before weight 100. Undoing
-        // a finished rollout: stable back to R first (ready 250 s), then weight 0, and the
-        // canary goes abortScaleDownDelaySeconds (default 30 s) later: 280 s.
+        // a finished rollout: stable back to R first (10 s), then weight 0, and the canary goes
+        // abortScaleDownDelaySeconds (default 30 s) later: 40 s after the failed measurement.
         RollbackCase(
             kind: "service-split",
             strategy:
                 #"{"name": "svc", "kind": "service-split", "router": "ingress-nginx", "steps": [{"setWeight": 50}, {"pause": "1m"}]}"#,
-            fullTrafficAt: 80, faultFrom: 180, finishedAt: 280, rollbackSeconds: 10),
+            fullTrafficAt: 80, faultFrom: 180, finishedAfterAbort: 40, rollbackSeconds: 10),
         // A second Deployment (DESIGN §1): the old Deployment is deleted once the new one has R
         // ready pods (80 s); the rollback is `kubectl rollout undo`, a rolling update by the
         // Kubernetes rules (DESIGN §1.3: 25 % of 4 = one surge, one unavailable): two pod
-        // start-ups, 260 s; the last candidate pod drains until 270 s.
+        // start-ups, 20 s.
         RollbackCase(
             kind: "deployment-split",
             strategy: #"{"name": "dep", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "1m"}]}"#,
-            fullTrafficAt: 80, faultFrom: 180, finishedAt: 260, rollbackSeconds: 30),
+            fullTrafficAt: 80, faultFrom: 180, finishedAfterAbort: 20, rollbackSeconds: 30),
         // Argo Rollouts' basic canary (DESIGN §1.4, utils/replicaset/canary.go): weight 100
         // settles at 100 s within maxSurge 1 / maxUnavailable 1; back to the previous ReplicaSet
         // by the rolling-update rules, as deployment-split.
         RollbackCase(
             kind: "replicaset-split",
             strategy: #"{"name": "rs", "kind": "replicaset-split", "steps": [{"setWeight": 50}, {"pause": "1m"}]}"#,
-            fullTrafficAt: 100, faultFrom: 180, finishedAt: 260, rollbackSeconds: 30),
+            fullTrafficAt: 100, faultFrom: 180, finishedAfterAbort: 20, rollbackSeconds: 30),
         // The gateway pattern (DESIGN §1): no smoke test and no approval delay, so the production
         // rolling update starts when the copy is ready (10 s) and completes at 30 s; its first
         // pods were created at 10 s, so the fault shows from 190 s. The rollback is a rollout undo.
+        // (Its watchdog measures at 30 s + k·60 s, so it fails at 210 s, the others later.)
         RollbackCase(
             kind: "gateway-route",
             strategy: #"{"name": "gw", "kind": "gateway-route", "header": {"name": "x-canary", "value": "true"}}"#,
-            fullTrafficAt: 30, faultFrom: 190, finishedAt: 260, rollbackSeconds: 30),
+            fullTrafficAt: 30, faultFrom: 190, finishedAfterAbort: 20, rollbackSeconds: 30),
         // Argo Rollouts' blue-green (DESIGN §1.5): the switch at 10 s, blue scaled down
         // scaleDownDelaySeconds (default 30 s) later. Failing after that, blue must start again
-        // (ready 250 s) before the active Service switches back; green goes 30 s later and is
-        // gone at 290 s.
+        // (10 s) before the active Service switches back; green goes 30 s later and is gone
+        // 10 s after that: 50 s after the failed measurement.
         RollbackCase(
             kind: "blue-green", strategy: #"{"name": "bg", "kind": "blue-green", "previewReplicas": 4}"#,
-            fullTrafficAt: 10, faultFrom: 180, finishedAt: 290, rollbackSeconds: 10),
+            fullTrafficAt: 10, faultFrom: 180, finishedAfterAbort: 50, rollbackSeconds: 10),
     ]
 
     /// Argo terminates the background analysis at full promotion (DESIGN §1.5); only the
     /// labelled `analysis.afterPromotion` watchdog (DESIGN §4.1) watches on. The fault shows at
-    /// a pod age of 3 minutes, after every kind here was promoted, and fails the 240 s
-    /// measurement: its window (180–240 s) is the first with faulty requests.
+    /// a pod age of 3 minutes, after every kind here was promoted, and fails the first
+    /// measurement whose metric window holds faulty requests (``RollbackCase/abortAt``).
     @Test(arguments: rollbackCases)
     func aWatchdogAfterPromotionRollsTheReleaseBack(_ rollback: RollbackCase) throws {
         let watched = { (afterPromotion: String) in
@@ -100,19 +112,30 @@ import Testing
         #expect(aborts.count == 1)
         let abort = try #require(aborts.first)
         #expect(abort > full)
-        #expect(trace[abort].seconds == 240)
+        // The watchdog measures at once at full promotion; while its window has no data it
+        // retries every 10 s (Argo's error retry), so its first reading is within 30 s.
+        let measured = (result.trace ?? []).compactMap { event -> Double? in
+            guard case .analysisMeasured(.watchdog, let measurement) = event.detail, measurement.reading != nil
+            else { return nil }
+            return Double(event.time) / 1e9
+        }
+        let firstMeasured = try #require(measured.first)
+        #expect(firstMeasured >= rollback.fullTrafficAt && firstMeasured <= rollback.fullTrafficAt + 30)
+        #expect((firstMeasured - rollback.fullTrafficAt).truncatingRemainder(dividingBy: 10) == 0)
+        let abortAt = rollback.abortAt(firstMeasured: firstMeasured)
+        #expect(trace[abort].seconds == abortAt)
 
-        // From the first faulty request (just after the fault shows) to the 240 s measurement.
+        // From the first faulty request (just after the fault shows) to the failing measurement.
         let detection = try #require(result.detectionSeconds)
-        #expect(detection > 240 - rollback.faultFrom - 1 && detection <= 240 - rollback.faultFrom)
+        #expect(detection > abortAt - rollback.faultFrom - 1 && detection <= abortAt - rollback.faultFrom)
         #expect(result.rollbackSeconds == rollback.rollbackSeconds)
 
         // The release ends rolled back, not at the end of the scenario, and says so last.
-        #expect(result.durationSeconds == rollback.finishedAt)
+        #expect(result.durationSeconds == abortAt + rollback.finishedAfterAbort)
         #expect(result.durationSeconds < 600)
         let done = try #require(trace.lastIndex { $0.kind == "done" })
         #expect(done > abort)
-        #expect(trace[done].seconds == rollback.finishedAt)
+        #expect(trace[done].seconds == abortAt + rollback.finishedAfterAbort)
         let last = try #require(trace.last)
         #expect(last.candidateShare == 0)
         #expect(last.stableReady == 4)
@@ -283,32 +306,33 @@ import Testing
     // MARK: 5. An analysis step with several measurements
 
     /// An Argo analysis step with `count: 3` blocks its step until the run completes (DESIGN
-    /// §1.5). The background analysis runs beside it from the first canary pod (0 s) on a grid
-    /// of whole minutes; the step starts at 15 s, so its measurements are those 15 s off that
-    /// grid.
+    /// §1.5). Argo measures as the run starts (15 s, when the canary pod is ready), then every
+    /// interval; an Error measurement (no data) does not count toward `count`
+    /// (analysis/analysis.go). At 15 s the metric window holds one scrape only, so that first
+    /// measurement has no data, and so has its retry 10 s later (Argo retries an Error after
+    /// 10 s); at 35 s the window holds the scrapes at 0 and 30 s, and the three measurements
+    /// that count are at 35, 95 and 155 s. With
+    /// `background: false` no background analysis runs beside the step.
     @Test func anAnalysisStepTakesItsThreeMeasurementsThenPromotes() throws {
         let scenario = try ScenarioFixture.make(
             strategy:
                 #"{"name": "dep", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"analysis": {"count": 3}}]}"#,
             replicas: 4, rps: 50, users: 1_000, duration: "10m", startup: "15s", shutdown: "10s",
-            analysis: #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10}"#)
+            analysis: #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10, "background": false}"#)
         let result = ScenarioFixture.run(scenario, tracing: true)
         let trace = moments(result)
 
         #expect(result.outcome == .promoted)
-        #expect(trace.contains { $0.kind == "step" && $0.seconds == 15 })
-        let measurements = trace.filter {
-            $0.kind == "analysis" && $0.seconds >= 15 && ($0.seconds - 15).truncatingRemainder(dividingBy: 60) == 0
-        }.map(\.seconds)
-        #expect(measurements.count == 3)
-        #expect(zip(measurements, measurements.dropFirst()).allSatisfy { $1 - $0 == 60 })
-        // Argo measures at once, then every interval; measuring the window since the previous
-        // measurement, the model takes its first one interval after the step starts.
-        let first = try #require(measurements.first)
-        #expect(first >= 15 && first <= 75)
+        #expect(trace.filter { $0.kind == "analysis-start" }.map(\.seconds) == [15])
+        let measurements = (result.trace ?? []).compactMap { event -> (Double, AnalysisRun.MeasurementPhase)? in
+            guard case .analysisMeasured(.step(1), let measurement) = event.detail else { return nil }
+            return (Double(event.time) / 1e9, measurement.phase)
+        }
+        #expect(measurements.map(\.0) == [15, 25, 35, 95, 155])
+        #expect(measurements.map(\.1) == [.error, .error, .successful, .successful, .successful])
         // The release goes on with the last measurement: 3 more pods (15 s), then the old
         // Deployment drains (10 s).
-        let last = try #require(measurements.last)
+        let last = 155.0
         #expect(trace.first { $0.kind == "promote" }?.seconds == last)
         #expect(trace.first { $0.kind == "full-traffic" }?.seconds == last + 15)
         #expect(result.durationSeconds == last + 25)
@@ -317,13 +341,15 @@ import Testing
     // MARK: 6. An abort while canary pods are still starting
 
     /// The scenario for aborts during start-up: pods take 2 minutes to start; the first canary
-    /// pod is ready at 120 s; every request it serves fails, so the 180 s measurement fails
-    /// while the pods the next step asked for at 150 s would be ready only at 270 s.
+    /// pod is ready at 120 s; every request it serves fails, so the first measurement, at 180 s
+    /// after a 3-minute `initialDelay`, fails while the pods the next step asked for at 150 s
+    /// would be ready only at 270 s. (Without the delay, the measurements before the canary
+    /// serves would have no data, and five of them in a row would abort at 40 s.)
     static func slowStart(_ strategy: String) throws -> Scenario {
         try ScenarioFixture.make(
             strategy: strategy, replicas: 4, rps: 50, users: 1_000, requestsPerConnection: 1, duration: "10m",
             startup: "2m", shutdown: "10s", candidate: #"{"errorRate": 0, "fault": {"errorRate": 1, "users": 1}}"#,
-            analysis: #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10}"#)
+            analysis: #"{"interval": "1m", "maxErrorRate": 0.05, "minRequests": 10, "initialDelay": "3m"}"#)
     }
 
     /// A second Deployment: the abort deletes the canary Deployment, pending pods included

@@ -257,12 +257,32 @@ extension ScenarioDecoder {
         guard let node = field.node else { return nil }
         if case .null = node.value { return .some(nil) }
         guard let fields = fields(of: node, at: field.path, as: .analysis) else { return .some(nil) }
+        let maxErrorRate = fraction(fields["maxErrorRate"]) ?? AnalysisSpec.defaultMaxErrorRate
+        let failErrorRate = fraction(fields["failErrorRate"])
+        if let failErrorRate, failErrorRate < maxErrorRate, let node = fields["failErrorRate"].node {
+            report(
+                "failErrorRate \(Self.format(failErrorRate)) is below maxErrorRate \(Self.format(maxErrorRate)); expected at least maxErrorRate (rates between the two are inconclusive)",
+                at: fields["failErrorRate"].path, node.position)
+        }
+        var metric = MetricSpec()
+        if let metricFields = object(fields["metric"], as: .metric) {
+            metric.scrapeInterval = duration(metricFields["scrapeInterval"], positive: true) ?? metric.scrapeInterval
+            metric.window = duration(metricFields["window"], positive: true) ?? metric.window
+        }
         return AnalysisSpec(
             interval: duration(fields["interval"], positive: true) ?? AnalysisSpec.defaultInterval,
-            maxErrorRate: fraction(fields["maxErrorRate"]) ?? AnalysisSpec.defaultMaxErrorRate,
+            count: integer(fields["count"], in: 0...1_000_000) ?? 0,
+            maxErrorRate: maxErrorRate,
+            failErrorRate: failErrorRate,
             minRequests: integer(fields["minRequests"], in: 0...1_000_000_000) ?? AnalysisSpec.defaultMinRequests,
+            noData: choice(fields["noData"], as: NoDataPolicy.self, noun: "noData policy") ?? .error,
             failureLimit: integer(fields["failureLimit"], in: 0...1_000_000) ?? 0,
+            inconclusiveLimit: integer(fields["inconclusiveLimit"], in: 0...1_000_000) ?? 0,
+            consecutiveErrorLimit: integer(fields["consecutiveErrorLimit"], in: 0...1_000_000)
+                ?? AnalysisSpec.defaultConsecutiveErrorLimit,
             initialDelay: duration(fields["initialDelay"]) ?? .zero,
+            metric: metric,
+            background: boolean(fields["background"]) ?? true,
             afterPromotion: duration(fields["afterPromotion"]) ?? .zero
         )
     }

@@ -23,7 +23,9 @@ extension ScenarioDecoder {
     }
 
     /// Every step key of any kind, to tell a misplaced step from a misspelt one.
-    private static let allStepKeys = ["setWeight", "setReplicas", "pause", "analysis"]
+    private static let allStepKeys = [
+        "setWeight", "setReplicas", "pause", "analysis", "setCanaryScale", "setHeaderRoute", "setMirrorRoute",
+    ]
 
     /// The strategies: a non-empty list with unique names.
     mutating func decodeStrategies(_ field: Field, context: StrategyContext) -> [StrategySpec] {
@@ -154,9 +156,49 @@ extension ScenarioDecoder {
             requests: integer(fields["requests"], in: 1...1_000_000) ?? SmokeTestSpec.defaultRequests,
             rps: number(fields["rps"], atLeast: 0, exclusive: true, atMost: Self.maximumRps)
                 ?? SmokeTestSpec.defaultRps,
-            maxErrorRate: fraction(fields["maxErrorRate"]) ?? AnalysisSpec.defaultMaxErrorRate,
+            maxErrorRate: fraction(fields["maxErrorRate"]),
             coverage: fraction(fields["coverage"]) ?? 1
         )
+    }
+
+    /// `true`, `false` or `{"count": N}`: a run of the strategy's analysis that blocks the
+    /// release until it completes, so it needs a count (the object's, or `analysis.count`).
+    mutating func decodeBlockingAnalysis(_ field: Field, analysis: AnalysisSpec?) -> Int? {
+        guard let node = field.node else { return nil }
+        var count: Int?
+        switch node.value {
+        case .bool(false): return nil
+        case .bool(true): count = nil
+        case .object:
+            guard let fields = fields(of: node, at: field.path, as: .analysisDetails) else { return nil }
+            count = integer(fields["count"], in: 1...1_000)
+        default:
+            reportType(expected: "true, false or {\"count\": N}", found: node, at: field.path)
+            return nil
+        }
+        guard let analysis else {
+            report(
+                "the strategy has no analysis to run; expected an \"analysis\" object on the strategy or the scenario",
+                at: field.path, node.position)
+            return nil
+        }
+        guard let resolved = count ?? (analysis.count > 0 ? analysis.count : nil) else {
+            report(
+                "an analysis without a count never completes and would block the release for good; expected {\"count\": N} or analysis.count above 0",
+                at: field.path, node.position)
+            return nil
+        }
+        return resolved
+    }
+
+    /// `true` or `false`.
+    mutating func boolean(_ field: Field) -> Bool? {
+        guard let node = field.node else { return nil }
+        guard case .bool(let value) = node.value else {
+            reportType(expected: "true or false", found: node, at: field.path)
+            return nil
+        }
+        return value
     }
 
     /// `maxSurge` and `maxUnavailable` (Kubernetes defaults 25 % each); both zero could never progress.
@@ -236,11 +278,22 @@ extension ScenarioDecoder {
             return integer(field, in: 0...context.replicaBound, note: context.replicaBoundNote).map(Step.setReplicas)
         case "pause":
             return decodePause(field).map(Step.pause)
+        case "setCanaryScale":
+            return decodeCanaryScale(field, weightScale: weightScale, context: context).map(Step.setCanaryScale)
+        case "setHeaderRoute":
+            guard let node = field.node else { return nil }
+            if case .null = node.value { return .setHeaderRoute(nil) }
+            return decodeHeaderMatch(field, required: true).map { Step.setHeaderRoute($0) }
+        case "setMirrorRoute":
+            guard let node = field.node, let fields = fields(of: node, at: field.path, as: .mirrorRoute) else {
+                return nil
+            }
+            return .setMirrorRoute(percentage: integer(fields["percentage"], in: 0...100) ?? 100)
         default:
             guard let node = field.node, let fields = fields(of: node, at: field.path, as: .analysisDetails) else {
                 return nil
             }
-            let count = integer(fields["count"], in: 1...1_000) ?? 1
+            let count = integer(fields["count"], in: 1...1_000) ?? max(analysis?.count ?? 1, 1)
             if analysis == nil {
                 report(
                     "the strategy has no analysis to run; expected an \"analysis\" object on the strategy or the scenario",
@@ -248,6 +301,32 @@ extension ScenarioDecoder {
                 return nil
             }
             return .analysis(count: count)
+        }
+    }
+
+    /// `{"replicas": n}`, `{"weight": w}` or `{"matchTrafficWeight": true}`: exactly one.
+    private mutating func decodeCanaryScale(_ field: Field, weightScale: Int, context: StrategyContext)
+        -> CanaryScale?
+    {
+        guard let node = field.node, let fields = fields(of: node, at: field.path, as: .canaryScale) else { return nil }
+        let expected = #"expected exactly one of {"replicas": n}, {"weight": w} or {"matchTrafficWeight": true}"#
+        guard fields.members.count == 1, let key = fields.members.first?.key else {
+            report(expected, at: field.path, node.position)
+            return nil
+        }
+        switch key {
+        case "replicas":
+            return integer(fields["replicas"], in: 0...context.replicaBound, note: context.replicaBoundNote).map {
+                .replicas($0)
+            }
+        case "weight":
+            return integer(fields["weight"], in: 0...weightScale).map { .weight($0) }
+        default:
+            guard boolean(fields["matchTrafficWeight"]) == true else {
+                report(expected, at: fields["matchTrafficWeight"].path, node.position)
+                return nil
+            }
+            return .matchTrafficWeight
         }
     }
 

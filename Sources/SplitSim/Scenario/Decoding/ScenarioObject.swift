@@ -41,6 +41,18 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
     case pauseStep
     /// Argo's pause form `{"duration": …}`.
     case pauseDetails
+    /// `analysis.metric`.
+    case metric
+    /// The step `{"setCanaryScale": {…}}`.
+    case setCanaryScaleStep
+    /// The step `{"setHeaderRoute": {…}}`.
+    case setHeaderRouteStep
+    /// The step `{"setMirrorRoute": {…}}`.
+    case setMirrorRouteStep
+    /// The object of a `setCanaryScale` step.
+    case canaryScale
+    /// The object of a `setMirrorRoute` step.
+    case mirrorRoute
     /// The step `{"analysis": {…}}`.
     case analysisStep
     /// The object of an analysis step.
@@ -80,7 +92,16 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
         case .candidateVersion: return ["errorRate", "fault"]
         case .fault: return ["errorRate", "users", "after"]
         case .analysis:
-            return ["interval", "maxErrorRate", "minRequests", "failureLimit", "initialDelay", "afterPromotion"]
+            return [
+                "interval", "count", "maxErrorRate", "failErrorRate", "minRequests", "noData", "failureLimit",
+                "inconclusiveLimit", "consecutiveErrorLimit", "initialDelay", "metric", "background", "afterPromotion",
+            ]
+        case .metric: return ["scrapeInterval", "window"]
+        case .setCanaryScaleStep: return ["setCanaryScale"]
+        case .setHeaderRouteStep: return ["setHeaderRoute"]
+        case .setMirrorRouteStep: return ["setMirrorRoute"]
+        case .canaryScale: return ["replicas", "weight", "matchTrafficWeight"]
+        case .mirrorRoute: return ["percentage"]
         case .headerMatch: return ["name", "value", "pattern"]
         case .smokeTest: return ["requests", "rps", "maxErrorRate", "coverage"]
         case .setWeightStep: return ["setWeight"]

@@ -1,5 +1,8 @@
-/// Synthetic requests sent with the routing header to the candidate only, before it gets
+/// Synthetic test cases sent with the routing header to the candidate only, before it gets
 /// production traffic. They never count as user exposure.
+///
+/// Each case exercises the fault's code path with probability `coverage`; the test fails on
+/// any failed case, so more cases never lower the chance to catch a fault.
 public struct SmokeTestSpec: Hashable, Sendable {
     /// The default number of smoke requests.
     public static let defaultRequests = 100
@@ -10,17 +13,17 @@ public struct SmokeTestSpec: Hashable, Sendable {
     public var requests: Int
     /// Their rate in requests per second.
     public var rps: Double
-    /// The release fails when the smoke error rate exceeds this.
-    public var maxErrorRate: Double
-    /// The fraction of a fault's code paths the smoke test exercises: a smoke request hits
-    /// the fault with probability `coverage × fault.errorRate`.
+    /// When set, the release fails only when the failed share exceeds this; nil: on any failure.
+    public var maxErrorRate: Double?
+    /// The probability that one case exercises the fault's code path; one that does fails
+    /// with the fault's error rate.
     public var coverage: Double
 
     /// Creates a smoke test.
     public init(
         requests: Int = SmokeTestSpec.defaultRequests,
         rps: Double = SmokeTestSpec.defaultRps,
-        maxErrorRate: Double = AnalysisSpec.defaultMaxErrorRate,
+        maxErrorRate: Double? = nil,
         coverage: Double = 1
     ) {
         self.requests = requests

@@ -91,7 +91,7 @@ struct Rollback {
             case .rollingUpdate:
                 break
             }
-        case .timer, .analysisFailed, .analysisStepFinished, .smokeTestFinished:
+        case .timer, .backgroundAnalysisEnded, .analysisFinished, .smokeTestFinished:
             break
         }
     }

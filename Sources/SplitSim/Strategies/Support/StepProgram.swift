@@ -22,13 +22,15 @@ struct StepProgram {
     }
 
     /// What an event meant for the program.
-    enum Outcome {
+    enum Outcome: Equatable {
         /// The step is over: call ``StepProgram/advance(targetReached:_:)``.
         case proceed
         /// The event is not the program's, or the step goes on.
         case wait
-        /// An `analysis` step failed: abort.
-        case failed
+        /// An `analysis` step failed or erred: abort.
+        case failed(AnalysisRun.Phase)
+        /// An `analysis` step was inconclusive: pause for a person.
+        case inconclusive
     }
 
     let steps: [Step]
@@ -40,14 +42,22 @@ struct StepProgram {
     /// must not move the program on.
     private var waitingForTimer = false
 
+    /// True once the release paused: the program never moves on again.
+    private var halted = false
+
     init(steps: [Step]) {
         self.steps = steps
+    }
+
+    /// Stops the program where it is, for good.
+    mutating func halt() {
+        halted = true
     }
 
     /// Moves past finished steps and says what to do next. `targetReached` tells whether the
     /// current weight or replica step's target took effect.
     mutating func advance<Timer: StepTimer>(targetReached: Bool, _ release: inout ReleaseControl<Timer>) -> Action {
-        if waitingForTimer { return .wait }
+        if waitingForTimer || halted { return .wait }
         if waitingForTarget {
             guard targetReached else { return .wait }
             waitingForTarget = false
@@ -59,7 +69,7 @@ struct StepProgram {
             return .promote
         }
         switch steps[index] {
-        case .setWeight, .setReplicas:
+        case .setWeight, .setReplicas, .setCanaryScale, .setHeaderRoute, .setMirrorRoute:
             // Traffic while the next target is being reached belongs to no step.
             release.endSteps()
             waitingForTarget = true
@@ -70,7 +80,7 @@ struct StepProgram {
             waitingForTimer = true
             return .wait
         case .analysis(let count):
-            guard release.runAnalysisStep(index, count: count) else {
+            guard release.runAnalysis(.step(index), count: count) else {
                 return advance(targetReached: true, &release)
             }
             waitingForTimer = true
@@ -85,10 +95,14 @@ struct StepProgram {
         case .timer(let timer) where timer.pausedStep == index:
             waitingForTimer = false
             return .proceed
-        case .analysisStepFinished(let passed):
+        case .analysisFinished(let phase):
             waitingForTimer = false
-            return passed ? .proceed : .failed
-        case .timer, .podReady, .podGone, .analysisFailed, .smokeTestFinished:
+            switch phase {
+            case .successful, .running: return .proceed
+            case .failed, .error: return .failed(phase)
+            case .inconclusive: return .inconclusive
+            }
+        case .timer, .podReady, .podGone, .backgroundAnalysisEnded, .smokeTestFinished:
             return .wait
         }
     }
