@@ -148,7 +148,7 @@ enum TraceSentence {
     private static func verdict(_ measurement: AnalysisMeasurement) -> String {
         let read =
             measurement.reading.map {
-                "\(percent($0.errorRate)) errors over \(Format.plain($0.requests.rounded())) requests in the metric window"
+                "\(percent($0.errorRate)) errors over \(Format.number($0.requests.rounded())) requests in the metric window"
             } ?? "no data in the metric window"
         let tally: String
         switch measurement.phase {
@@ -180,7 +180,7 @@ enum TraceSentence {
         guard let reading else { return "no values found in the metric window → failed" }
         guard reading.requests > 0 else { return "no requests in the metric window → failed: no values found" }
         let read =
-            "\(percent(reading.errorRate)) errors over \(Format.plain(reading.requests.rounded())) requests in the metric window"
+            "\(percent(reading.errorRate)) errors over \(Format.number(reading.requests.rounded())) requests in the metric window"
         if passed { return read + " → passed" }
         if reading.requests < Double(minRequests) { return read + " → failed: fewer than \(minRequests) requests" }
         return read + " → failed: above \(percent(maxErrorRate))"
@@ -218,6 +218,7 @@ enum TraceSentence {
         switch reason.response {
         case .weightToZero(let delay): return "\(cause): weight 0 at once, canary scaled down in \(delay)"
         case .rollBackToStable: return "\(cause) after promotion: rolling back to stable"
+        case .weightAndCanaryToZero: return "\(cause): weight 0 and the canary scaled to 0 at once"
         case .restoreStableThenWeightToZero:
             return "\(cause): stable scaled back up first, then weight 0 (dynamicStableScale)"
         case .deleteCanaryDeployment: return "\(cause): canary Deployment deleted"

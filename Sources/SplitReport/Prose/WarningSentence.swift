@@ -21,7 +21,7 @@ enum WarningSentence {
                 "weight step \(step + 1) sends up to \(Int(offeredRps.rounded())) requests/s to \(canaryPods) canary pod(s) that serve \(Int(capacityRps.rounded())): the canary overloads"
         case .rulesNeedIngressNginx(let router):
             return
-                "header and cookie rules are simulated for ingress-nginx only; with \(router.rawValue) every request is split by weight"
+                "header and cookie keys are ingress-nginx canary annotations; with \(router.rawValue) they do nothing and requests are split by weight (a header route is a setHeaderRoute step)"
         case .stepIgnoredByRouter(let step, let key, let router):
             return
                 "step \(step + 1) (\(key)) does nothing with \(router.rawValue): Argo Rollouts' \(router.rawValue) router ignores it"

@@ -196,6 +196,8 @@ public enum AbortResponse: Sendable, Equatable {
     case weightToZero(scaleDownDelay: SimDuration)
     /// Stopped after promotion: stable comes back, then the weight goes to 0.
     case rollBackToStable
+    /// Flagger's rollback: the weight and the canary go to 0 on the same tick.
+    case weightAndCanaryToZero
     /// Stopped with `dynamicStableScale`: stable is scaled back up first, then the weight goes to 0.
     case restoreStableThenWeightToZero
     /// The canary Deployment is deleted.

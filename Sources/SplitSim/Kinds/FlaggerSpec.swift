@@ -512,7 +512,7 @@ extension FlaggerSpec: StrategyKindSpec, RollingUpdateBudget {
             mirrored = false
             release.endSteps()
             if deployment == nil {
-                release.abort(AbortReason(cause, .weightToZero(scaleDownDelay: .zero)))
+                release.abort(AbortReason(cause, .weightAndCanaryToZero))
                 applyRoutes(&release, announcing: .weightCleared)
                 rollback = Rollback(.drain(candidate: canary, delay: 0, finish: .whenScaledDown), &release)
             } else {
@@ -580,30 +580,11 @@ extension FlaggerSpec: StrategyKindSpec, RollingUpdateBudget {
         private static func decisions(for match: Match, _ release: ReleaseControl<Timer>) -> [CanaryDecision] {
             let rules: IngressNginxCanaryRules
             switch match {
-            case .header(let header):
-                let rule: IngressNginxCanaryRules.HeaderRule
-                if let value = header.value {
-                    rule = .init(name: header.name, match: .exact(value))
-                } else {
-                    rule = .init(name: header.name, match: .pattern(header.pattern ?? ""))
-                }
-                rules = IngressNginxCanaryRules(header: rule)
-            case .cookie(let name):
-                rules = IngressNginxCanaryRules(cookieName: name)
+            case .header(let header): rules = IngressNginxCanaryRules(header: header.canaryRule)
+            case .cookie(let name): rules = IngressNginxCanaryRules(cookieName: name)
             }
-            let headers = release.requestHeaders
-            let cookies = release.requestCookies
-            let compiled = rules.compiled(headers: headers, cookies: cookies)
-            var decisions: [CanaryDecision] = []
-            for header in 0...headers.count {
-                for cookie in 0...cookies.count {
-                    let requestClass = compiled.requestClass(
-                        header: header == 0 ? nil : header - 1, cookie: cookie == 0 ? nil : cookie - 1)
-                    // Whatever does not match goes to the primary, which the weight splits.
-                    decisions.append(compiled.decisions[requestClass] == .canary ? .canary : .weighted)
-                }
-            }
-            return decisions
+            // Whatever does not match goes to the primary, which the weight splits.
+            return release.decisions(by: rules).map { $0 == .canary ? .canary : .weighted }
         }
     }
 }

@@ -318,35 +318,16 @@ extension ServiceSplitSpec: StrategyKindSpec {
         /// canary-by-header and canary-by-cookie rules once the weight was above 0, or a managed
         /// header route (Istio, Gateway API).
         private func ruleDecisions(_ release: ReleaseControl<Timer>) -> [CanaryDecision] {
-            let rules: IngressNginxCanaryRules
             if spec.router == .ingressNginx {
                 guard rulesOn, spec.header != nil || spec.cookie != nil else { return [] }
-                rules = IngressNginxCanaryRules(
-                    header: spec.header.map(Self.headerRule), cookieName: spec.cookie, weight: 0, weightTotal: 100)
-            } else {
-                guard let headerRoute else { return [] }
-                rules = IngressNginxCanaryRules(
-                    header: Self.headerRule(headerRoute), cookieName: nil, weight: 0, weightTotal: 100)
+                return release.decisions(
+                    by: IngressNginxCanaryRules(
+                        header: spec.header?.canaryRule, cookieName: spec.cookie, weight: 0, weightTotal: 100))
             }
-            let headers = release.requestHeaders
-            let cookies = release.requestCookies
-            let compiled = rules.compiled(headers: headers, cookies: cookies)
-            var decisions: [CanaryDecision] = []
-            for header in 0...headers.count {
-                for cookie in 0...cookies.count {
-                    let requestClass = compiled.requestClass(
-                        header: header == 0 ? nil : header - 1,
-                        cookie: cookie == 0 ? nil : cookie - 1)
-                    decisions.append(compiled.decisions[requestClass])
-                }
-            }
-            return decisions
-        }
-
-        private static func headerRule(_ header: HeaderMatch) -> IngressNginxCanaryRules.HeaderRule {
-            if let value = header.value { return .init(name: header.name, match: .exact(value)) }
-            if let pattern = header.pattern { return .init(name: header.name, match: .pattern(pattern)) }
-            return .init(name: header.name)
+            guard let headerRoute else { return [] }
+            return release.decisions(
+                by: IngressNginxCanaryRules(
+                    header: headerRoute.canaryRule, cookieName: nil, weight: 0, weightTotal: 100))
         }
 
         mutating func abort(_ cause: AbortCause, _ release: inout ReleaseControl<Timer>) {

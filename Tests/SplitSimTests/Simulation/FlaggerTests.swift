@@ -128,7 +128,7 @@ import Testing
 
         let rollback = 4 * Self.interval
         let abort = try #require(trace.first { $0.kind == "abort" })
-        #expect(abort.detail == .aborted(AbortReason(.failedChecks(2), .weightToZero(scaleDownDelay: .zero))))
+        #expect(abort.detail == .aborted(AbortReason(.failedChecks(2), .weightAndCanaryToZero)))
         #expect(Self.seconds(abort) == rollback)
         #expect(Self.times(trace) { $0 == .weightCleared } == [rollback])
         #expect(Self.times(trace) { $0 == .scaled(replicaSet: "canary", from: 10, to: 0) } == [rollback])
@@ -218,7 +218,7 @@ import Testing
         }
         #expect(failed == [120, 180])
         #expect(
-            Self.times(trace) { $0 == .aborted(AbortReason(.failedChecks(2), .weightToZero(scaleDownDelay: .zero))) }
+            Self.times(trace) { $0 == .aborted(AbortReason(.failedChecks(2), .weightAndCanaryToZero)) }
                 == [240])
         #expect(result.candidateUserRequests == 0)
         #expect(result.usersFailed == 0)
