@@ -25,6 +25,9 @@ enum WarningSentence {
         case .stepIgnoredByRouter(let step, let key, let router):
             return
                 "step \(step + 1) (\(key)) does nothing with \(router.rawValue): Argo Rollouts' \(router.rawValue) router ignores it"
+        case .metricWindowTooShort(let window, let scrapeInterval):
+            return
+                "the metric window (\(window)) is no longer than the scrape interval (\(scrapeInterval)): it never holds two samples, so no measurement has data"
         case .noAnalysis:
             return "no analysis measures this strategy: nothing in production can stop a faulty candidate"
         case .faultEscaped(let runShare):

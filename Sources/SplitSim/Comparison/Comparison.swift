@@ -53,6 +53,9 @@ public enum Comparison {
         if !measures, scenario.versions.candidate.fault != nil {
             warnings.append(.noAnalysis)
         }
+        if measures, let metric = strategy.analysis?.metric, metric.window <= metric.scrapeInterval {
+            warnings.append(.metricWindowTooShort(window: metric.window, scrapeInterval: metric.scrapeInterval))
+        }
         let escaped = Double(runs.filter(\.escaped).count) / count
         if escaped > 0 {
             warnings.append(.faultEscaped(runShare: escaped))

@@ -16,6 +16,8 @@ public enum StrategyWarning: Sendable, Equatable {
     case rulesNeedIngressNginx(router: L7Router)
     /// Step `step` (0-based) is one Argo's traffic router for `router` does nothing with.
     case stepIgnoredByRouter(step: Int, key: String, router: L7Router)
+    /// The metric window holds at most one scrape, so no measurement ever has data.
+    case metricWindowTooShort(window: SimDuration, scrapeInterval: SimDuration)
     /// Nothing in production can stop a faulty candidate.
     case noAnalysis
     /// The faulty candidate reached all traffic in this share of runs.
@@ -37,6 +39,7 @@ public enum StrategyWarning: Sendable, Equatable {
         case .canaryOverloaded: "canary-overloaded"
         case .rulesNeedIngressNginx: "rules-need-ingress-nginx"
         case .stepIgnoredByRouter: "step-ignored-by-router"
+        case .metricWindowTooShort: "metric-window-too-short"
         case .noAnalysis: "no-analysis"
         case .faultEscaped: "fault-escaped"
         case .runsIncomplete: "runs-incomplete"

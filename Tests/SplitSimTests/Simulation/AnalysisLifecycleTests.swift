@@ -172,6 +172,20 @@ import Testing
         #expect(comparison.strategies[0].warnings.contains(.promotedUnmeasured(runShare: 1)))
     }
 
+    /// A window no longer than the scrape interval never holds two samples: the unguarded
+    /// query errs five times in a row, and the report says why.
+    @Test func aWindowOfOneScrapeNeverHasDataAndTheReportSaysSo() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy: #"{"name": "s", "kind": "service-split", "steps": [{"setWeight": 50}, {"pause": "10m"}]}"#,
+            replicas: 2, rps: 100, users: 1_000, duration: "15m", startup: "10s", shutdown: "10s",
+            analysis: #"{"interval": "1m", "initialDelay": "1m", "metric": {"scrapeInterval": "30s", "window": "30s"}}"#)
+        let result = ScenarioFixture.run(scenario)
+        #expect(result.outcome == .aborted)
+        #expect(result.measurementsWithData == 0 && result.analysisMeasurements == 5)
+        let warnings = Comparison.run(scenario).strategies[0].warnings
+        #expect(warnings.contains(.metricWindowTooShort(window: .seconds(30), scrapeInterval: .seconds(30))))
+    }
+
     // MARK: Blue-green
 
     private static func blueGreen(_ settings: String, candidate: String) throws -> Scenario {
