@@ -178,7 +178,8 @@ import Testing
         let scenario = try ScenarioFixture.make(
             strategy: #"{"name": "s", "kind": "service-split", "steps": [{"setWeight": 50}, {"pause": "10m"}]}"#,
             replicas: 2, rps: 100, users: 1_000, duration: "15m", startup: "10s", shutdown: "10s",
-            analysis: #"{"interval": "1m", "initialDelay": "1m", "metric": {"scrapeInterval": "30s", "window": "30s"}}"#)
+            analysis: #"{"interval": "1m", "initialDelay": "1m", "metric": {"scrapeInterval": "30s", "window": "30s"}}"#
+        )
         let result = ScenarioFixture.run(scenario)
         #expect(result.outcome == .aborted)
         #expect(result.measurementsWithData == 0 && result.analysisMeasurements == 5)
