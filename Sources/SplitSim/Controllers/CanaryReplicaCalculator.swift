@@ -3,6 +3,13 @@
 ///
 /// Weights are percentages in 0…100 and counts are non-negative, as the Rollout API
 /// validates upstream; results for other inputs are unspecified but never trap.
+///
+/// The basic-canary math runs in Go's `int32` arithmetic, as upstream does: every count is an
+/// `int32` there and products and sums wrap around on overflow. So a state whose numbers leave
+/// that range part way, e.g. `spec.replicas` above 21 474 836 at weight 100 (`R·w` overflows in
+/// `approximateWeightedCanaryStableReplicaCounts`), gets the same counts as the real controller,
+/// even when those are nonsense such as a negative canary. Within the range nothing wraps and the
+/// arithmetic is ordinary. Inputs beyond `Int32` are first truncated to 32 bits.
 public enum CanaryReplicaCalculator {
     /// The desired (stable, canary) counts of one reconcile of a basic canary, the one
     /// without a traffic router, where the weight is realised by pod counts alone
@@ -18,56 +25,64 @@ public enum CanaryReplicaCalculator {
     ///
     /// - Complexity: O(n) in the number of older ReplicaSets; no allocation.
     public static func basicCanaryCounts(for state: CanaryRolloutState) -> CanaryReplicaCounts {
-        let replicas = state.replicas
-        let limits = state.limits
-        let target = approximateWeightedCounts(replicas: replicas, weight: state.weight, maxSurge: limits.maxSurge)
-        var stable = state.stable.spec
-        var canary = state.canary.spec
+        // Upstream line references: utils/replicaset/canary.go, CalculateReplicaCountsForBasicCanary.
+        let replicas = Int32(truncatingIfNeeded: state.replicas)
+        let limits = state.int32Limits
+        let target = approximateWeightedSplit(
+            replicas: replicas, weight: Int32(truncatingIfNeeded: state.weight), maxSurge: limits.maxSurge)
+        let stableSet = Int32ReplicaSet(state.stable)
+        let canarySet = Int32ReplicaSet(state.canary)
+        var stable = stableSet.spec
+        var canary = canarySet.spec
 
-        let maxTotal = replicas + limits.maxSurge
-        var olderSpec = 0
+        let maxTotal = replicas &+ limits.maxSurge
+        var olderSpec: Int32 = 0
         for replicaSet in state.older {
-            olderSpec += replicaSet.spec
+            olderSpec &+= Int32(truncatingIfNeeded: replicaSet.spec)
         }
-        var scaleUp = maxTotal - (olderSpec + stable + canary)
+        var scaleUp = maxTotal &- (olderSpec &+ canary &+ stable)
         // The stable set grows first so that shifting weight never leaves it short of its share.
         if stable < target.stable && scaleUp > 0 {
-            let grown = min(target.stable, stable + scaleUp)
-            scaleUp -= grown - stable
-            stable = grown
+            if stable &+ scaleUp < target.stable {
+                stable &+= scaleUp
+                scaleUp = 0
+            } else {
+                scaleUp &-= target.stable &- stable
+                stable = target.stable
+            }
         }
         if canary < target.canary && scaleUp > 0 {
-            canary = min(target.canary, canary + scaleUp)
+            canary = canary &+ scaleUp < target.canary ? canary &+ scaleUp : target.canary
         }
         // Older sets still receive connections; they are scaled down elsewhere, and until
         // then shrinking stable or canary as well could drop below the availability floor.
         if olderSpec > 0 {
-            return CanaryReplicaCounts(stable: stable, canary: canary)
+            return CanaryReplicaCounts(stable: Int(stable), canary: Int(canary))
         }
 
-        let minAvailable = replicas - limits.maxUnavailable
+        let minAvailable = replicas &- limits.maxUnavailable
         // The set being drained counts by spec, not availability: a drained set stuck with
         // crashing pods must still shrink, or the rollout could never make room.
-        let canaryGrows = target.canary >= state.canary.spec
+        let canaryGrows = target.canary >= canarySet.spec
         let countable =
-            scaleDownBasis(state.canary, ignoringAvailability: !canaryGrows)
-            + scaleDownBasis(state.stable, ignoringAvailability: canaryGrows)
+            scaleDownBasis(canarySet, ignoringAvailability: !canaryGrows)
+            &+ scaleDownBasis(stableSet, ignoringAvailability: canaryGrows)
         guard countable > minAvailable else {
-            return CanaryReplicaCounts(stable: stable, canary: canary)
+            return CanaryReplicaCounts(stable: Int(stable), canary: Int(canary))
         }
-        let scaleDown = countable - minAvailable
+        let scaleDown = countable &- minAvailable
         if canaryGrows {
-            stable = drained(state.stable, toward: target.stable, by: scaleDown, current: stable)
+            stable = drained(stableSet, toward: target.stable, by: scaleDown, current: stable)
             (stable, canary) = keptWithinLimits(
-                drainedSet: state.stable, drainedCount: stable, adjustedSet: state.canary, adjustedCount: canary,
+                drainedSet: stableSet, drainedCount: stable, adjustedSet: canarySet, adjustedCount: canary,
                 maxTotal: maxTotal, minAvailable: minAvailable)
         } else {
-            canary = drained(state.canary, toward: target.canary, by: scaleDown, current: canary)
+            canary = drained(canarySet, toward: target.canary, by: scaleDown, current: canary)
             (canary, stable) = keptWithinLimits(
-                drainedSet: state.canary, drainedCount: canary, adjustedSet: state.stable, adjustedCount: stable,
+                drainedSet: canarySet, drainedCount: canary, adjustedSet: stableSet, adjustedCount: stable,
                 maxTotal: maxTotal, minAvailable: minAvailable)
         }
-        return CanaryReplicaCounts(stable: stable, canary: canary)
+        return CanaryReplicaCounts(stable: Int(stable), canary: Int(canary))
     }
 
     /// The desired counts of a canary behind a traffic router (upstream
@@ -94,17 +109,10 @@ public enum CanaryReplicaCalculator {
     /// - Parameter maxSurge: the resolved surge; only whether it is positive matters.
     /// - Complexity: O(1); no allocation.
     public static func approximateWeightedCounts(replicas: Int, weight: Int, maxSurge: Int) -> CanaryReplicaCounts {
-        guard replicas > 0 else { return CanaryReplicaCounts(stable: 0, canary: 0) }
-        var best: CanaryReplicaCounts?
-        var bestDelta = 0.0
-        forEachSplitCandidate(replicas: replicas, weight: weight, maxSurge: maxSurge) { candidate in
-            let delta = weightDelta(candidate, from: weight)
-            if best == nil || delta < bestDelta {
-                best = candidate
-                bestDelta = delta
-            }
-        }
-        return best ?? CanaryReplicaCounts(stable: replicas, canary: 0)
+        approximateWeightedSplit(
+            replicas: Int32(truncatingIfNeeded: replicas), weight: Int32(truncatingIfNeeded: weight),
+            maxSurge: Int32(truncatingIfNeeded: maxSurge)
+        ).counts
     }
 
     /// Calls `body` with each split the weighted approximation considers, in upstream order:
@@ -120,26 +128,10 @@ public enum CanaryReplicaCalculator {
     public static func forEachSplitCandidate(
         replicas: Int, weight: Int, maxSurge: Int, _ body: (CanaryReplicaCounts) -> Void
     ) {
-        guard replicas > 0 else { return }
-        let scaled = replicas * weight
-        let ceiling = (scaled + 99) / 100
-        let floor = scaled / 100
-        let zeroAllowed = weight == 0 || weight == 100 || (replicas == 1 && maxSurge == 0)
-        let floorAllowed = floor != 0 || zeroAllowed
-
-        if ceiling < replicas || zeroAllowed {
-            body(split(canary: ceiling, of: replicas))
-        }
-        if floorAllowed && !isTied(weight: weight, total: replicas) {
-            body(split(canary: floor, of: replicas))
-        }
-        // Upstream keeps the counts rounded at R and only re-checks the tie at R + 1.
-        if maxSurge > 0 {
-            body(split(canary: ceiling, of: replicas + 1))
-            if floorAllowed && !isTied(weight: weight, total: replicas + 1) {
-                body(split(canary: floor, of: replicas + 1))
-            }
-        }
+        forEachSplit(
+            replicas: Int32(truncatingIfNeeded: replicas), weight: Int32(truncatingIfNeeded: weight),
+            maxSurge: Int32(truncatingIfNeeded: maxSurge)
+        ) { body($0.counts) }
     }
 
     /// The split with the smallest non-zero canary share any weight from 1 to 100 can
@@ -162,55 +154,119 @@ public enum CanaryReplicaCalculator {
         return finest
     }
 
-    // MARK: - Steps of the upstream algorithm
+    // MARK: - Steps of the upstream algorithm, in Go's int32 arithmetic
 
-    /// The pods of `replicaSet` that count toward the availability floor.
+    /// `canary` pods out of `total`, both `int32` as upstream's `canaryOption`.
+    private struct Int32Split {
+        var canary: Int32
+        var total: Int32
+
+        var stable: Int32 { total &- canary }
+        var counts: CanaryReplicaCounts { CanaryReplicaCounts(stable: Int(stable), canary: Int(canary)) }
+    }
+
+    /// The two numbers of a ReplicaSet as the `int32` fields upstream reads.
+    private struct Int32ReplicaSet {
+        var spec: Int32
+        var available: Int32
+
+        init(_ state: ReplicaSetState) {
+            spec = Int32(truncatingIfNeeded: state.spec)
+            available = Int32(truncatingIfNeeded: state.available)
+        }
+    }
+
+    /// Upstream `approximateWeightedCanaryStableReplicaCounts` (canary.go L218-273).
+    private static func approximateWeightedSplit(replicas: Int32, weight: Int32, maxSurge: Int32) -> Int32Split {
+        guard replicas != 0 else { return Int32Split(canary: 0, total: 0) }
+        var best: Int32Split?
+        var bestDelta = 0.0
+        forEachSplit(replicas: replicas, weight: weight, maxSurge: maxSurge) { candidate in
+            let delta = weightDelta(candidate, from: weight)
+            if best == nil || delta < bestDelta {
+                best = candidate
+                bestDelta = delta
+            }
+        }
+        return best ?? Int32Split(canary: 0, total: replicas)
+    }
+
+    /// The candidates of canary.go L230-255, in that order.
+    private static func forEachSplit(
+        replicas: Int32, weight: Int32, maxSurge: Int32, _ body: (Int32Split) -> Void
+    ) {
+        guard replicas != 0 else { return }
+        // L230-231: the int32 product `specReplicas*desiredWeight` wraps before the division.
+        let scaled = Double(replicas &* weight) / 100
+        let ceiling = Int32(scaled.rounded(.up))
+        let floor = Int32(scaled.rounded(.down))
+        let zeroAllowed = weight == 0 || weight == 100 || (replicas == 1 && maxSurge == 0)
+        let floorAllowed = floor != 0 || zeroAllowed
+
+        if ceiling < replicas || zeroAllowed {
+            body(Int32Split(canary: ceiling, total: replicas))
+        }
+        if floorAllowed && !isTied(weight: weight, total: replicas) {
+            body(Int32Split(canary: floor, total: replicas))
+        }
+        // Upstream keeps the counts rounded at R and only re-checks the tie at R + 1.
+        if maxSurge > 0 {
+            let surged = replicas &+ 1
+            body(Int32Split(canary: ceiling, total: surged))
+            if floorAllowed && !isTied(weight: weight, total: surged) {
+                body(Int32Split(canary: floor, total: surged))
+            }
+        }
+    }
+
+    /// The pods of `replicaSet` that count toward the availability floor (upstream
+    /// `GetReplicasForScaleDown`, canary.go L468-484).
     ///
     /// A set whose spec is below its available pods counts by spec, since the surplus pods
     /// are already terminating.
-    private static func scaleDownBasis(_ replicaSet: ReplicaSetState, ignoringAvailability: Bool) -> Int {
+    private static func scaleDownBasis(_ replicaSet: Int32ReplicaSet, ignoringAvailability: Bool) -> Int32 {
         ignoringAvailability ? replicaSet.spec : min(replicaSet.spec, replicaSet.available)
     }
 
-    /// The new count of the set being drained: `scaleDown` pods fewer, but not below its target.
-    private static func drained(_ replicaSet: ReplicaSetState, toward target: Int, by scaleDown: Int, current: Int)
-        -> Int
+    /// The new count of the set being drained: `scaleDown` pods fewer, but not below its target
+    /// (upstream `calculateScaleDownReplicaCount`, canary.go L294-301).
+    private static func drained(
+        _ replicaSet: Int32ReplicaSet, toward target: Int32, by scaleDown: Int32, current: Int32
+    )
+        -> Int32
     {
-        replicaSet.spec > target ? max(target, replicaSet.spec - scaleDown) : current
+        replicaSet.spec > target ? max(target, replicaSet.spec &- scaleDown) : current
     }
 
-    /// Upstream `adjustReplicaWithinLimits`: trims the other set so both fit `maxTotal`, gives
-    /// back what that trim cost in availability below `minAvailable`, then trims the drained
-    /// set by whatever still exceeds `maxTotal`.
+    /// Upstream `adjustReplicaWithinLimits` (canary.go L306-339): trims the other set so both fit
+    /// `maxTotal`, gives back what that trim cost in availability below `minAvailable`, then trims
+    /// the drained set by whatever still exceeds `maxTotal`.
     private static func keptWithinLimits(
-        drainedSet: ReplicaSetState, drainedCount: Int, adjustedSet: ReplicaSetState, adjustedCount: Int,
-        maxTotal: Int, minAvailable: Int
-    ) -> (drained: Int, adjusted: Int) {
-        var adjusted = adjustedCount - max(0, adjustedCount + drainedCount - maxTotal)
-        let availableAfter = min(drainedSet.available, drainedCount) + min(adjustedSet.available, adjusted)
-        let availabilityLost = max(0, adjustedSet.available - adjusted)
-        adjusted += min(availabilityLost, max(0, minAvailable - availableAfter))
-        let drained = drainedCount - max(0, adjusted + drainedCount - maxTotal)
+        drainedSet: Int32ReplicaSet, drainedCount: Int32, adjustedSet: Int32ReplicaSet, adjustedCount: Int32,
+        maxTotal: Int32, minAvailable: Int32
+    ) -> (drained: Int32, adjusted: Int32) {
+        var adjusted = adjustedCount &- max(0, adjustedCount &+ drainedCount &- maxTotal)
+        let availableAfter = min(drainedSet.available, drainedCount) &+ min(adjustedSet.available, adjusted)
+        let availabilityLost = max(0, adjustedSet.available &- adjusted)
+        adjusted &+= min(availabilityLost, max(0, minAvailable &- availableAfter))
+        let drained = drainedCount &- max(0, adjusted &+ drainedCount &- maxTotal)
         return (drained, adjusted)
     }
 
-    /// A split of `total` pods with `canary` of them running the candidate.
-    private static func split(canary: Int, of total: Int) -> CanaryReplicaCounts {
-        CanaryReplicaCounts(stable: total - canary, canary: canary)
-    }
-
-    /// Whether `weight` % of `total` pods lies exactly halfway between two counts.
+    /// Whether `weight` % of `total` pods lies exactly halfway between two counts
+    /// (upstream `floorCeilingTied`, canary.go L279-282).
     ///
     /// Computed in binary floating point exactly as upstream does, so that the rare
     /// weights where rounding decides agree with the real controller.
-    private static func isTied(weight: Int, total: Int) -> Bool {
+    private static func isTied(weight: Int32, total: Int32) -> Bool {
         let exact = Double(total) * (Double(weight) / 100)
         return exact - exact.rounded(.towardZero) == 0.5
     }
 
     /// How far the canary share of `split` is from `weight`, in percentage points, in
-    /// upstream's floating point so that equal-looking distances compare as they do there.
-    private static func weightDelta(_ split: CanaryReplicaCounts, from weight: Int) -> Double {
-        abs(Double(split.canary * 100) / Double(split.total) - Double(weight))
+    /// upstream's floating point so that equal-looking distances compare as they do there
+    /// (upstream `weightDelta`, canary.go L286-289, whose `canaryReplicas*maxWeight` is int32).
+    private static func weightDelta(_ split: Int32Split, from weight: Int32) -> Double {
+        abs(Double(split.canary &* 100) / Double(split.total) - Double(weight))
     }
 }

@@ -31,8 +31,8 @@ enum ReplicasCommand: Command {
 
         """
 
-    /// Upper bound of every count, as Kubernetes stores them in 32 bits; it also keeps the
-    /// percentage arithmetic far from overflow.
+    /// Upper bound of every count, as Kubernetes stores them in 32 bits. Argo's own arithmetic
+    /// on them is 32-bit too and may wrap; ``CanaryReplicaCalculator`` reproduces that.
     private static let largestCount = Int(Int32.max)
 
     private static let options = [
@@ -91,11 +91,16 @@ enum ReplicasCommand: Command {
     // MARK: - Parsing
 
     /// Reads an optional `maxSurge`-style value: a count such as `3` or a percentage such as `25%`.
+    ///
+    /// A count is an `int32` in Kubernetes' `IntOrString`, so at most ``largestCount``; a
+    /// percentage is a string that Argo Rollouts parses with Go's `strconv.Atoi`, so any
+    /// 64-bit value is one the controller acts on (utils/replicaset/replicaset.go `resolveFenceposts`).
     private static func intOrPercent(_ flag: String, in arguments: inout ArgumentList) throws(CLIError) -> IntOrPercent?
     {
         guard let text = try arguments.value(of: flag) else { return nil }
         let isPercent = text.hasSuffix("%")
-        guard let number = count(isPercent ? String(text.dropLast()) : text) else {
+        guard let number = count(isPercent ? String(text.dropLast()) : text, atMost: isPercent ? Int.max : largestCount)
+        else {
             throw arguments.usage(
                 "\(flag): \"\(text)\" is not valid; expected a count such as 1 or a percentage such as 25%")
         }
@@ -115,10 +120,10 @@ enum ReplicasCommand: Command {
         return ReplicaSetState(spec: spec, available: available)
     }
 
-    /// A non-negative decimal count no larger than ``largestCount``, or nil.
-    private static func count(_ text: some StringProtocol) -> Int? {
+    /// A non-negative decimal count no larger than `limit` (``largestCount`` unless told), or nil.
+    private static func count(_ text: some StringProtocol, atMost limit: Int = largestCount) -> Int? {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            let number = Int(text), number <= largestCount
+            let number = Int(text), number <= limit
         else { return nil }
         return number
     }
