@@ -69,7 +69,7 @@ enum SimulationBenchmark {
                              "cookies": [{"name": "canary", "value": "always", "userShare": 0.01}]},
                  "cluster": {"replicas": 10, "podCapacityRps": 200, "podHourlyCost": 0.1},
                  "versions": {"stable": {"errorRate": 0.001}, "candidate": {"errorRate": 0.001}},
-                 "analysis": {"interval": "1m", "maxErrorRate": 0.05},
+                 "analysis": {"interval": "1m", "maxErrorRate": 0.05, "initialDelay": "1m30s"},
                  "strategies": [\(workload.strategy)]}
                 """
             guard let scenario = try? Scenario(decoding: text, file: "bench") else {
