@@ -146,10 +146,16 @@ enum TraceSentence {
     }
 
     private static func verdict(_ measurement: AnalysisMeasurement) -> String {
-        let read =
-            measurement.reading.map {
-                "\(percent($0.errorRate)) errors over \(Format.number($0.requests.rounded())) requests in the metric window"
-            } ?? "no data in the metric window"
+        let read: String
+        if let reading = measurement.reading, measurement.hasData {
+            read =
+                "\(percent(reading.errorRate)) errors over \(Format.number(reading.requests.rounded())) requests in the metric window"
+        } else if let reading = measurement.reading {
+            read =
+                "\(Format.number(reading.requests.rounded())) requests in the metric window, fewer than \(measurement.minRequests): no data"
+        } else {
+            read = "no data in the metric window (fewer than two scrapes)"
+        }
         let tally: String
         switch measurement.phase {
         case .successful:

@@ -82,7 +82,7 @@ public struct AnalysisRun: Sendable {
             consecutiveErrors += 1
         }
         phase = assessed()
-        return AnalysisMeasurement(phase: measured, reading: hasData ? reading : nil, run: self)
+        return AnalysisMeasurement(phase: measured, reading: reading, hasData: hasData, run: self)
     }
 
     /// Argo checks the three limits one after another and a later match overrides an earlier
@@ -110,8 +110,12 @@ public struct AnalysisRun: Sendable {
 public struct AnalysisMeasurement: Sendable, Equatable {
     /// What the measurement was.
     public var phase: AnalysisRun.MeasurementPhase
-    /// What the query read; nil when it had no data.
+    /// What the query read; nil when the window held fewer than two samples.
     public var reading: MetricReading?
+    /// Whether the reading counts as data: it exists and meets `minRequests`.
+    public var hasData: Bool
+    /// The query's traffic guard.
+    public var minRequests: Int
     /// Failed measurements so far, and the limit.
     public var failed: Int
     public var failureLimit: Int
@@ -124,9 +128,11 @@ public struct AnalysisMeasurement: Sendable, Equatable {
     /// The run's phase after it.
     public var runPhase: AnalysisRun.Phase
 
-    init(phase: AnalysisRun.MeasurementPhase, reading: MetricReading?, run: AnalysisRun) {
+    init(phase: AnalysisRun.MeasurementPhase, reading: MetricReading?, hasData: Bool, run: AnalysisRun) {
         self.phase = phase
         self.reading = reading
+        self.hasData = hasData
+        minRequests = max(run.spec.minRequests, 1)
         failed = run.failed
         failureLimit = run.spec.failureLimit
         inconclusive = run.inconclusive

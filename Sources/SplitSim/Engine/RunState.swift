@@ -181,7 +181,7 @@ struct RunState<Timer: Sendable> {
         let reading = queryCandidateMetric()
         let measurement = active.run.measure(reading)
         record.analysisMeasurements += 1
-        if measurement.reading != nil { record.measurementsWithData += 1 }
+        if measurement.hasData { record.measurementsWithData += 1 }
         record(.analysisMeasured(active.purpose, measurement))
         var phase = measurement.runPhase
         let next = active.run.nextMeasurement(after: measurement.phase, at: now)

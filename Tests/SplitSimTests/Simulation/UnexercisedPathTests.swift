@@ -115,7 +115,7 @@ import Testing
         // The watchdog measures at once at full promotion; while its window has no data it
         // retries every 10 s (Argo's error retry), so its first reading is within 30 s.
         let measured = (result.trace ?? []).compactMap { event -> Double? in
-            guard case .analysisMeasured(.watchdog, let measurement) = event.detail, measurement.reading != nil
+            guard case .analysisMeasured(.watchdog, let measurement) = event.detail, measurement.hasData
             else { return nil }
             return Double(event.time) / 1e9
         }
