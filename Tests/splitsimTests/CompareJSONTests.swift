@@ -74,7 +74,7 @@ struct CompareJSONTests {
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.isEmpty, "\(result)")
         // The schema has no booleans, so every NSNumber below is a JSON number.
-        #expect(!result.stdout.contains("true") && !result.stdout.contains("false"))
+        #expect(!result.stdout.contains(": true") && !result.stdout.contains(": false"))
         let root = try Self.object(try CLIRun.jsonObject(result.stdout), "$", keys: ["tool", "version", "scenarios"])
         #expect(root["tool"] as? String == "splitsim")
         #expect(root["version"] as? String == "0.1.0")

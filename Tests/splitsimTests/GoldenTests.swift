@@ -24,7 +24,7 @@ struct GoldenTests {
         ("argo-vs-flagger", 4),
         ("blue-green-post-promotion-analysis", 4),
         ("blue-green-vs-canary-cost", 2),
-        ("gateway-smoke-test", nil),
+        ("gateway-smoke-test", 4),
         ("high-traffic-sub-percent", 4),
         ("ingress-weights-vs-pod-ratios", nil),
         ("long-lived-connections", 3),
@@ -50,7 +50,8 @@ struct GoldenTests {
             }
         }
         for format in formats {
-            cases.append(Case(arguments: ["compare", "--format", format], golden: "compare-default.\(format)"))
+            cases.append(
+                Case(arguments: ["compare", "--format", format, "--runs", "4"], golden: "compare-default.\(format)"))
         }
         for (index, strategy) in defaultStrategies.enumerated() {
             cases.append(

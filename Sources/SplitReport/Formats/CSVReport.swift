@@ -25,6 +25,10 @@ public enum CSVReport {
         ("duration_seconds", { $0.durationSeconds }),
         ("users_saw_both", { $0.usersSawBoth }),
         ("mirrored_requests", { $0.exposure.mirroredRequests }),
+        ("excess_failed_user_requests", { $0.exposure.excessFailedUserRequests }),
+        ("baseline_failed_user_requests", { $0.exposure.baselineFailedUserRequests }),
+        ("users_exposed_share", { $0.exposure.usersExposedShare }),
+        ("users_failed_share", { $0.exposure.usersFailedShare }),
     ]
 
     /// Renders one CSV table (RFC 4180) for all scenarios.
@@ -34,6 +38,7 @@ public enum CSVReport {
             "escaped", "min_candidate_share", "paused",
         ]
         for (name, _) in figures { header += [name + "_mean", name + "_p5", name + "_p95"] }
+        header += ["false_abort_rate", "detection_power", "detection_seconds_p95", "warnings"]
         var lines = [header.map(field).joined(separator: ",")]
         for scenario in scenarios {
             for strategy in scenario.strategies {
@@ -54,6 +59,12 @@ public enum CSVReport {
                         row += ["", "", ""]
                     }
                 }
+                let decision = strategy.decision
+                row += [
+                    JSONWriter.format(decision.falseAbortRate), decision.detectionPower.map(JSONWriter.format) ?? "",
+                    decision.detectionSecondsP95.map(JSONWriter.format) ?? "",
+                    strategy.warnings.map(\.code).joined(separator: " "),
+                ]
                 lines.append(row.map(field).joined(separator: ","))
             }
         }

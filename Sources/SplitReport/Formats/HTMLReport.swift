@@ -151,7 +151,10 @@ public enum HTMLReport {
     /// The figures of the terminal table, split the same way: exposure, then cost and duration.
     private static func summaryTables(_ scenario: ScenarioComparison) -> String {
         var exposure = tableHead(
-            ["min share", "outcome", "users exposed", "users failed", "failed requests", "detect", "escaped"],
+            [
+                "min share", "outcome", "users exposed", "users failed", "excess failures", "detect", "escaped",
+                "false aborts",
+            ],
             kindColumn: true)
         var cost = tableHead(
             ["peak pods", "extra pod-h", "cost", "duration", "saw both versions", "no ready pod", "overload failures"],
@@ -165,9 +168,10 @@ public enum HTMLReport {
             exposure += "<td>\(Markup.escape(Format.outcome(strategy.outcome)))</td>"
             exposure += cell(strategy.exposure.usersExposed, Format.number)
             exposure += cell(strategy.exposure.usersFailed, Format.number)
-            exposure += cell(strategy.exposure.failedUserRequests, Format.number)
+            exposure += cell(strategy.exposure.excessFailedUserRequests, Format.number)
             exposure += cell(strategy.exposure.detectionSeconds, Format.duration)
-            exposure += "<td class=\"num\">\(Format.percent(strategy.exposure.escaped))</td></tr>\n"
+            exposure += "<td class=\"num\">\(Format.percent(strategy.exposure.escaped))</td>"
+            exposure += "<td class=\"num\">\(Format.percent(strategy.decision.falseAbortRate))</td></tr>\n"
             cost += name + cell(strategy.cost.peakPods, Format.number)
             cost += cell(strategy.cost.extraPodSeconds) { Format.trimmed($0 / 3600, decimals: 2) }
             cost += "<td class=\"num\">\(Format.money(strategy.cost.money))</td>"
@@ -200,9 +204,11 @@ public enum HTMLReport {
     private static let legend = """
         <ul class="legend">
         <li><b>min share</b> the smallest non-zero candidate share the mechanism can express</li>
-        <li><b>users exposed / failed</b> distinct real users served by the candidate / who saw a failure</li>
-        <li><b>detect</b> faulty candidate's first request → failed analysis or smoke test</li>
-        <li><b>escaped</b> runs in which a faulty candidate reached 100 %</li>
+        <li><b>users exposed / failed</b> distinct real users served by the candidate / who got a failure stable would not have given them</li>
+        <li><b>excess failures</b> failed candidate requests stable would have served; baseline errors are apart</li>
+        <li><b>detect</b> first faulty user request → failed analysis or smoke test (0: caught before any user)</li>
+        <li><b>escaped</b> runs in which the fault still reached users when the run ended</li>
+        <li><b>false aborts</b> healthy runs (the same runs without the fault) that the strategy stopped</li>
         <li><b>peak pods</b> pods that existed at once, draining ones included</li>
         <li><b>extra pod-h</b> pod-hours above the stable baseline</li>
         <li><b>cost</b> money for all pod-hours at the scenario's price</li>

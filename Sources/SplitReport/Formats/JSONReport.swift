@@ -67,6 +67,10 @@ public enum JSONReport {
                     ("escaped", .number(strategy.exposure.escaped)),
                     ("smokeRequests", stats(strategy.exposure.smokeRequests)),
                     ("mirroredRequests", stats(strategy.exposure.mirroredRequests)),
+                    ("excessFailedUserRequests", stats(strategy.exposure.excessFailedUserRequests)),
+                    ("baselineFailedUserRequests", stats(strategy.exposure.baselineFailedUserRequests)),
+                    ("usersExposedShare", stats(strategy.exposure.usersExposedShare)),
+                    ("usersFailedShare", stats(strategy.exposure.usersFailedShare)),
                 ])
             ),
             (
@@ -94,7 +98,22 @@ public enum JSONReport {
                     ("usersSawBoth", stats(strategy.usersSawBoth))
                 ])
             ),
-            ("warnings", .array(strategy.warnings.map { .string(WarningSentence.text($0)) })),
+            (
+                "decision",
+                .object([
+                    ("falseAbortRate", .number(strategy.decision.falseAbortRate)),
+                    ("detectionPower", strategy.decision.detectionPower.map { .number($0) } ?? .null),
+                    ("detectionSecondsP95", strategy.decision.detectionSecondsP95.map { .number($0) } ?? .null),
+                    ("healthyTwinRuns", .number(Double(strategy.decision.healthyTwinRuns))),
+                ])
+            ),
+            (
+                "warnings",
+                .array(
+                    strategy.warnings.map {
+                        .object([("code", .string($0.code)), ("message", .string(WarningSentence.text($0)))])
+                    })
+            ),
         ])
     }
 

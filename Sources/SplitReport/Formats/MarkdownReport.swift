@@ -18,14 +18,15 @@ public enum MarkdownReport {
             "`\(scenario.file)` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
         text += AssumptionSentence.all(scenario).map { "Assumes: \(escape($0)).\n\n" }.joined()
         text +=
-            "| strategy | kind | min share | outcome | users exposed | users failed | failed requests | detect | escaped | peak pods | extra pod-h | cost | duration | no ready pod | overload failures |\n"
-        text += "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+            "| strategy | kind | min share | outcome | users exposed | users failed | excess failures | detect | escaped | false aborts | peak pods | extra pod-h | cost | duration | no ready pod | overload failures |\n"
+        text += "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
         for strategy in scenario.strategies {
             let cells = [
                 escape(strategy.name), strategy.kind, Format.percent(strategy.granularity.minCandidateShare),
                 Format.outcome(strategy.outcome), Format.spread(strategy.exposure.usersExposed),
-                Format.spread(strategy.exposure.usersFailed), Format.spread(strategy.exposure.failedUserRequests),
+                Format.spread(strategy.exposure.usersFailed), Format.spread(strategy.exposure.excessFailedUserRequests),
                 Format.seconds(strategy.exposure.detectionSeconds), Format.percent(strategy.exposure.escaped),
+                Format.percent(strategy.decision.falseAbortRate),
                 Format.spread(strategy.cost.peakPods), Format.hours(strategy.cost.extraPodSeconds),
                 Format.money(strategy.cost.money), Format.seconds(strategy.durationSeconds),
                 Format.seconds(strategy.availability.noReadyPodSeconds),

@@ -15,7 +15,7 @@ public enum TableReport {
         text += AssumptionSentence.all(scenario).map { "assumes: \($0)\n" }.joined() + "\n"
         let exposureHeader = [
             "strategy", "kind", "min share", "outcome", "users exposed", "users failed",
-            "failed requests", "detect", "escaped",
+            "excess failures", "detect", "escaped", "false aborts",
         ]
         var exposureRows: [[String]] = [exposureHeader]
         let costHeader = [
@@ -31,9 +31,10 @@ public enum TableReport {
                 Format.outcome(strategy.outcome),
                 Format.spread(strategy.exposure.usersExposed),
                 Format.spread(strategy.exposure.usersFailed),
-                Format.spread(strategy.exposure.failedUserRequests),
+                Format.spread(strategy.exposure.excessFailedUserRequests),
                 Format.seconds(strategy.exposure.detectionSeconds),
                 Format.percent(strategy.exposure.escaped),
+                Format.percent(strategy.decision.falseAbortRate),
             ])
             costRows.append([
                 strategy.name,
@@ -54,8 +55,11 @@ public enum TableReport {
 
             figures are mean [p5–p95] over runs
             min share    the smallest non-zero candidate share the mechanism can set
-            detect       from the faulty candidate's first request (user or smoke test) to the failed check
-            escaped      runs in which a faulty candidate reached 100 % of traffic
+            users failed users who got a failure stable would not have given them
+            excess failures  failed candidate requests stable would have served (baseline errors apart)
+            detect       from the first faulty user request to the failed check (0: caught before any user)
+            escaped      runs in which the fault still reached users when the run ended
+            false aborts healthy runs (the same runs without the fault) that the strategy stopped
             extra pod-h  pod-hours above the stable baseline; cost: all pod-hours at podHourlyCost
             saw both     users who got responses from both versions before the release ended
             no ready pod time production had no ready pod to go to; overload failures: requests failed for capacity

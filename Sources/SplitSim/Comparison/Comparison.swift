@@ -10,13 +10,24 @@ public enum Comparison {
     /// - Parameter strategies: names to keep; empty keeps all.
     public static func run(_ scenario: Scenario, strategies names: [String] = [], jobs: Int = 1) -> ScenarioComparison {
         let strategies = names.isEmpty ? scenario.strategies : scenario.strategies.filter { names.contains($0.name) }
-        let traffic = Simulation.trafficModel(for: scenario)
+        // A faulty candidate's healthy twin: the same scenario and seeds without the fault, to
+        // count how often noise alone stops a good release (DESIGN §2, decision quality).
+        var twin = scenario
+        twin.versions.candidate.fault = nil
+        let scenarios = scenario.versions.candidate.fault == nil ? [scenario] : [scenario, twin]
+        let traffics = scenarios.map(Simulation.trafficModel(for:))
         let runs = scenario.runs
-        let total = strategies.count * runs
+        let perScenario = strategies.count * runs
+        let total = perScenario * scenarios.count
         let results = ResultSlots(count: total)
         let work: @Sendable (Int) -> Void = { index in
-            let strategy = strategies[index / runs]
-            results.store(Simulation.run(strategy, of: scenario, run: index % runs, traffic: traffic), at: index)
+            let which = index / perScenario
+            let slot = index % perScenario
+            let strategy = strategies[slot / runs]
+            results.store(
+                Simulation.run(
+                    strategy, of: scenarios[which], run: slot % runs, traffic: traffics[which], outcomeOnly: which > 0),
+                at: index)
         }
         if jobs > 1 && total > 1 {
             let workers = min(jobs, total)
@@ -28,7 +39,10 @@ public enum Comparison {
         }
         let all = results.values
         let comparisons = strategies.enumerated().map { offset, strategy in
-            aggregate(Array(all[offset * runs..<(offset + 1) * runs]), strategy: strategy, scenario: scenario)
+            let own = Array(all[offset * runs..<(offset + 1) * runs])
+            let healthy =
+                scenarios.count > 1 ? Array(all[perScenario + offset * runs..<perScenario + (offset + 1) * runs]) : own
+            return aggregate(own, healthyTwin: healthy, strategy: strategy, scenario: scenario)
         }
         return ScenarioComparison(
             name: scenario.name, description: scenario.description, file: scenario.file,
@@ -37,7 +51,11 @@ public enum Comparison {
             analyses: AnalysisUse.of(strategies), strategies: comparisons)
     }
 
-    static func aggregate(_ runs: [RunResult], strategy: StrategySpec, scenario: Scenario) -> StrategyComparison {
+    /// Aggregates a strategy's runs; `healthyTwin` are its runs without the fault (the runs
+    /// themselves when the candidate is healthy).
+    static func aggregate(
+        _ runs: [RunResult], healthyTwin: [RunResult], strategy: StrategySpec, scenario: Scenario
+    ) -> StrategyComparison {
         let count = Double(max(runs.count, 1))
         let fraction = { (outcome: RunOutcome) in Double(runs.filter { $0.outcome == outcome }.count) / count }
         let stats = { (figure: (RunResult) -> Double?) in SummaryStatistics(runs.compactMap(figure)) }
@@ -90,7 +108,11 @@ public enum Comparison {
                 rollbackSeconds: stats { $0.rollbackSeconds },
                 escaped: escaped,
                 smokeRequests: stats { $0.smokeRequests },
-                mirroredRequests: stats { $0.mirroredRequests }),
+                mirroredRequests: stats { $0.mirroredRequests },
+                excessFailedUserRequests: stats { $0.excessFailedUserRequests },
+                baselineFailedUserRequests: stats { $0.baselineFailedUserRequests },
+                usersExposedShare: stats { $0.usersExposedShare },
+                usersFailedShare: stats { $0.usersFailedShare }),
             cost: .init(
                 podSeconds: stats { $0.podSeconds },
                 extraPodSeconds: stats { $0.extraPodSeconds },
@@ -103,6 +125,7 @@ public enum Comparison {
                 capacityFailedRequests: stats { $0.capacityFailedRequests }),
             durationSeconds: stats { $0.durationSeconds },
             usersSawBoth: stats { $0.usersSawBoth },
+            decision: Decision.of(runs, healthyTwin: healthyTwin, faulty: scenario.versions.candidate.fault != nil),
             warnings: warnings
         )
     }

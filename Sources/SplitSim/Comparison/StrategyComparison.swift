@@ -36,8 +36,16 @@ public struct StrategyComparison: Sendable {
         public var detectionSeconds: SummaryStatistics?
         /// Seconds from detection until production could no longer reach the candidate.
         public var rollbackSeconds: SummaryStatistics?
-        /// Fraction of runs in which a faulty candidate reached 100 %.
+        /// Fraction of runs in which the fault still reached users when the run ended.
         public var escaped: Double
+        /// Failed candidate requests above stable's error rate for the same requests.
+        public var excessFailedUserRequests: SummaryStatistics?
+        /// What stable's error rate would have failed of the candidate's requests.
+        public var baselineFailedUserRequests: SummaryStatistics?
+        /// Users exposed, as a share of all users.
+        public var usersExposedShare: SummaryStatistics?
+        /// Users failed, as a share of all users.
+        public var usersFailedShare: SummaryStatistics?
         /// Synthetic smoke-test requests, never counted as exposure.
         public var smokeRequests: SummaryStatistics?
         /// Copies of production requests mirrored to the candidate; their responses are dropped,
@@ -49,9 +57,15 @@ public struct StrategyComparison: Sendable {
             candidateUserRequests: SummaryStatistics?, failedUserRequests: SummaryStatistics?,
             usersExposed: SummaryStatistics?, usersFailed: SummaryStatistics?, detectionSeconds: SummaryStatistics?,
             rollbackSeconds: SummaryStatistics?, escaped: Double, smokeRequests: SummaryStatistics?,
-            mirroredRequests: SummaryStatistics? = nil
+            mirroredRequests: SummaryStatistics? = nil, excessFailedUserRequests: SummaryStatistics? = nil,
+            baselineFailedUserRequests: SummaryStatistics? = nil, usersExposedShare: SummaryStatistics? = nil,
+            usersFailedShare: SummaryStatistics? = nil
         ) {
             self.mirroredRequests = mirroredRequests
+            self.excessFailedUserRequests = excessFailedUserRequests
+            self.baselineFailedUserRequests = baselineFailedUserRequests
+            self.usersExposedShare = usersExposedShare
+            self.usersFailedShare = usersFailedShare
             self.candidateUserRequests = candidateUserRequests
             self.failedUserRequests = failedUserRequests
             self.usersExposed = usersExposed
@@ -127,6 +141,8 @@ public struct StrategyComparison: Sendable {
     public var durationSeconds: SummaryStatistics?
     /// Users who saw both versions.
     public var usersSawBoth: SummaryStatistics?
+    /// False aborts and detection power.
+    public var decision: Decision
     /// What the reader must know about the strategy as written and its runs.
     public var warnings: [StrategyWarning]
 
@@ -134,8 +150,11 @@ public struct StrategyComparison: Sendable {
     public init(
         name: String, kind: String, outcome: Outcomes, granularity: Granularity, exposure: Exposure, cost: Cost,
         availability: Availability, durationSeconds: SummaryStatistics?, usersSawBoth: SummaryStatistics?,
+        decision: Decision = Decision(
+            falseAbortRate: 0, detectionPower: nil, detectionSecondsP95: nil, healthyTwinRuns: 0),
         warnings: [StrategyWarning]
     ) {
+        self.decision = decision
         self.name = name
         self.kind = kind
         self.outcome = outcome

@@ -2,7 +2,8 @@
 public struct ReleaseRecord: Sendable {
     /// How the release ended, once it did.
     public internal(set) var outcome: RunOutcome = .incomplete
-    /// When the faulty candidate first served a request (production or smoke test) with its fault on.
+    /// When the faulty candidate first served a user request with its fault on; smoke-test and
+    /// mirrored requests never start this clock.
     public internal(set) var faultStartedAt: Int64?
     /// When a smoke test or the analysis caught the fault.
     public internal(set) var detectedAt: Int64?
@@ -15,6 +16,8 @@ public struct ReleaseRecord: Sendable {
     /// Users who had seen both versions when the release reached its end state.
     public internal(set) var usersSawBothAtFinish: Int?
 
+    /// Whether production could still reach the candidate when the run ended.
+    public internal(set) var candidateReachableAtEnd = false
     /// Analysis measurements taken, and how many of them read data.
     public internal(set) var analysisMeasurements = 0
     public internal(set) var measurementsWithData = 0

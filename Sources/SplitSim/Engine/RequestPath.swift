@@ -211,7 +211,17 @@ struct RequestPath<Callers: CallerModel> {
             overloaded = windowCounts.stable > capacityPerSecond.stable
             threshold = errors.stable
         }
-        let failed = refused || overloaded || state.generator.next() < threshold
+        // One draw decides both versions' verdicts (common random numbers): a failure that
+        // stable would also have had is the baseline's, not the release's.
+        let failed: Bool
+        var stableWouldFail = false
+        if refused || overloaded {
+            failed = true
+        } else {
+            let draw = state.generator.next()
+            failed = draw < threshold
+            stableWouldFail = draw < errors.stable
+        }
 
         state.metrics.requests += 1
         state.metrics.stepTraffic[state.metrics.currentStepSlot].requests += 1
@@ -227,7 +237,10 @@ struct RequestPath<Callers: CallerModel> {
             state.metrics.exposedUsers.insert(user)
             if failed {
                 state.metrics.failedCandidateRequests += 1
-                state.metrics.failedUsers.insert(user)
+                if !stableWouldFail {
+                    state.metrics.excessFailedCandidateRequests += 1
+                    state.metrics.failedUsers.insert(user)
+                }
             }
         } else if !refused {
             state.metrics.stableRequests += 1

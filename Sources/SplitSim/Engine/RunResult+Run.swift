@@ -16,14 +16,22 @@ extension RunResult {
                 realized.append(nil)
             }
         }
+        // From the first faulty user request; a fault caught before any user met it took 0 s.
         var detection: Double?
-        if let detected = record.detectedAt, let started = record.faultStartedAt {
-            detection = seconds(max(0, detected - started))
+        if let detected = record.detectedAt {
+            detection = record.faultStartedAt.map { seconds(max(0, detected - $0)) } ?? 0
         }
+        // Until production could not reach the candidate, draining connections included; 0
+        // when production never reached it.
         var rollback: Double?
-        if let detected = record.detectedAt, let unreachable = record.candidateUnreachableAt {
-            rollback = seconds(unreachable - detected)
+        if let detected = record.detectedAt {
+            if metrics.candidateRequests == 0 {
+                rollback = 0
+            } else if let unreachable = record.candidateUnreachableAt {
+                rollback = seconds(max(0, unreachable - detected))
+            }
         }
+        let users = Double(max(scenario.traffic.users, 1))
         self.init(
             outcome: record.outcome == .incomplete && record.fullTrafficAt != nil ? .promoted : record.outcome,
             candidateUserRequests: Double(metrics.candidateRequests),
@@ -32,7 +40,12 @@ extension RunResult {
             usersFailed: Double(metrics.failedUsers.count),
             detectionSeconds: detection,
             rollbackSeconds: rollback,
-            escaped: state.errors.hasFault && record.fullTrafficAt != nil,
+            escaped: state.errors.hasFault && state.faultActive && record.candidateReachableAtEnd
+                && metrics.candidateRequests > 0,
+            excessFailedUserRequests: Double(metrics.excessFailedCandidateRequests),
+            baselineFailedUserRequests: Double(metrics.failedCandidateRequests - metrics.excessFailedCandidateRequests),
+            usersExposedShare: Double(metrics.exposedUsers.count) / users,
+            usersFailedShare: Double(metrics.failedUsers.count) / users,
             smokeRequests: Double(metrics.smokeRequests),
             mirroredRequests: Double(metrics.mirroredRequests),
             podSeconds: podSeconds,

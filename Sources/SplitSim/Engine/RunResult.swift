@@ -8,14 +8,23 @@ public struct RunResult: Sendable {
     public var failedUserRequests: Double
     /// Distinct users who got a response from the candidate.
     public var usersExposed: Double
-    /// Distinct users who got a failed response from the candidate.
+    /// Distinct users who got a failed response from the candidate that stable would not have failed.
     public var usersFailed: Double
     /// Seconds from the fault going live to its detection; nil when nothing was detected.
     public var detectionSeconds: Double?
     /// Seconds from detection until production could no longer reach the candidate.
     public var rollbackSeconds: Double?
-    /// Whether a faulty candidate reached 100 % of traffic.
+    /// Whether the fault still reached users when the run ended: the candidate was faulty, its
+    /// fault was on and production could reach it, whatever the weight.
     public var escaped: Bool
+    /// Failed candidate requests that stable would have served (the same draw against stable's
+    /// error rate, or an overload): the failures the release caused.
+    public var excessFailedUserRequests: Double
+    /// Failed candidate requests that stable would have failed too.
+    public var baselineFailedUserRequests: Double
+    /// Users exposed and failed, as shares of all users.
+    public var usersExposedShare: Double
+    public var usersFailedShare: Double
     /// Synthetic smoke-test requests sent.
     public var smokeRequests: Double
     /// Production requests copied to the candidate by a mirror route.

@@ -228,7 +228,6 @@ struct RunState<Timer: Sendable> {
     /// with the fault's rate.
     private mutating func sendSmokeCases(upTo due: Int) {
         guard var test = smokeTest, due > test.sent else { return }
-        if faultActive, record.faultStartedAt == nil { record.faultStartedAt = test.startedAt }
         let faultPart = faultActive ? test.spec.coverage * errors.faultErrorRate : 0
         let failure = TwoWaySplit(candidateShare: 1 - (1 - errors.candidateErrorRate) * (1 - faultPart))
         for _ in test.sent..<due where failure.picksCandidate(using: &generator) {
@@ -255,6 +254,13 @@ struct RunState<Timer: Sendable> {
         }
         record(.smokeTestFinished(failed: failed, requests: spec.requests, passed: passed))
         return passed
+    }
+
+    /// Whether nothing can change the release's outcome any more: it finished or paused, and
+    /// no analysis run or smoke test could still stop it.
+    var outcomeIsFinal: Bool {
+        (record.finishedAt != nil || record.outcome == .paused) && background == nil && blocking == nil
+            && smokeTest == nil
     }
 
     // MARK: - Reachability

@@ -26,11 +26,16 @@ public enum Simulation {
     ///   - run: the run index, 0-based.
     ///   - traffic: the scenario's compiled traffic, from ``trafficModel(for:)``.
     ///   - tracing: whether to record the control events.
+    ///   - outcomeOnly: stop as soon as the outcome can no longer change (the release finished
+    ///     or paused and no check runs): the healthy twin needs nothing else, and a promoted
+    ///     release would otherwise stream the rest of the duration for nothing.
     public static func run(
         _ strategy: StrategySpec, of scenario: Scenario, run: Int,
-        traffic: TrafficModel, tracing: Bool = false
+        traffic: TrafficModel, tracing: Bool = false, outcomeOnly: Bool = false
     ) -> RunResult {
-        let setup = SimulationRun(strategy: strategy, scenario: scenario, run: run, traffic: traffic, tracing: tracing)
+        let setup = SimulationRun(
+            strategy: strategy, scenario: scenario, run: run, traffic: traffic, tracing: tracing,
+            outcomeOnly: outcomeOnly)
         return strategy.kind.spec.simulate(setup)
     }
 
@@ -65,7 +70,10 @@ public enum Simulation {
                 strategy.handle(delivered, &release)
             }
             settle(&path, &release.state)
+            if setup.outcomeOnly && release.state.outcomeIsFinal { break }
         }
+        release.state.record.candidateReachableAtEnd = release.state.candidateReachable(
+            callersMayReachCandidate: path.callersMayReachCandidate)
         return RunResult(of: release.state, strategy: setup.strategy, scenario: scenario)
     }
 
@@ -123,6 +131,8 @@ public struct SimulationRun: Sendable {
     public let traffic: TrafficModel
     /// Whether to record the control events.
     public let tracing: Bool
+    /// Whether the run may stop once its outcome is final.
+    public var outcomeOnly = false
 
     /// The run's state at time 0: an empty cluster, the versions' error model, the
     /// strategy's analysis and the run's random stream.

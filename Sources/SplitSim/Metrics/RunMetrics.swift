@@ -6,6 +6,8 @@ public struct RunMetrics: Sendable {
     public var candidateRequests = 0
     /// Production requests the candidate served that failed.
     public var failedCandidateRequests = 0
+    /// Of those, the ones stable would have served: the failures the release caused.
+    public var excessFailedCandidateRequests = 0
     /// Production requests the stable version served.
     public var stableRequests = 0
     /// Production requests no ready pod could take: they failed.
@@ -22,7 +24,8 @@ public struct RunMetrics: Sendable {
     public var failedMirroredRequests = 0
     /// Users who got at least one response from the candidate.
     public var exposedUsers: UserBitset
-    /// Users who got at least one failed response from the candidate.
+    /// Users who got at least one failed response from the candidate that stable would not
+    /// have failed: a failure the release caused.
     public var failedUsers: UserBitset
     /// Users who got at least one response from stable.
     public var stableUsers: UserBitset

@@ -4,15 +4,28 @@ import SplitSim
 /// Turns the FILE|DIR arguments of a command into scenario file paths, and reads the files:
 /// the library decodes scenarios but never touches the file system.
 enum ScenarioFiles {
+    /// The FILE argument that means standard input.
+    static let standardInputArgument = "-"
+    /// The name a scenario read from standard input has in messages and reports.
+    static let standardInputName = "stdin"
+
     /// The JSON Schema that ships beside the examples; it is not a scenario.
     static func isSchema(_ path: String) -> Bool {
         path.hasSuffix(".schema.json")
     }
 
-    /// Expands directories into their `*.json` scenario files in name order; files stay as given.
+    /// Expands directories into their `*.json` scenario files in name order; files stay as given,
+    /// and so does `-` (standard input), which may be given once.
     static func expand(_ paths: [String]) throws(CLIError) -> [String] {
         var files: [String] = []
         for path in paths {
+            if path == standardInputArgument {
+                guard !files.contains(standardInputArgument) else {
+                    throw .usage("splitsim: - (standard input) given twice; it holds one scenario")
+                }
+                files.append(path)
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .inputMissing("\(path): no such file or directory")
@@ -32,14 +45,25 @@ enum ScenarioFiles {
         return files
     }
 
-    /// Reads and decodes the scenario file at `path`: a file that cannot be read exits 66, one
-    /// that does not decode or validate 65, with one line per problem.
+    /// Reads and decodes the scenario file at `path`, or standard input for `-` (named `stdin`):
+    /// a file that cannot be read exits 66, one that does not decode or validate 65, with one
+    /// line per problem.
     static func load(_ path: String) throws(CLIError) -> Scenario {
-        let bytes = try read(path)
+        let isStandardInput = path == standardInputArgument
+        let bytes = try isStandardInput ? readStandardInput() : read(path)
         do {
-            return try Scenario(decoding: bytes, file: path)
+            return try Scenario(decoding: bytes, file: isStandardInput ? standardInputName : path)
         } catch {
             throw .invalidScenario(error.description)
+        }
+    }
+
+    /// Everything on standard input, up to its end.
+    private static func readStandardInput() throws(CLIError) -> [UInt8] {
+        do {
+            return Array(try FileHandle.standardInput.readToEnd() ?? Data())
+        } catch {
+            throw .inputMissing("\(standardInputName): cannot read: \(error.localizedDescription)")
         }
     }
 

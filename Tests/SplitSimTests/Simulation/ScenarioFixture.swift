@@ -16,6 +16,7 @@ enum ScenarioFixture {
         startup: String = "30s",
         shutdown: String = "30s",
         candidate: String = #"{"errorRate": 0}"#,
+        stable: String = #"{"errorRate": 0}"#,
         analysis: String = "null",
         extraTraffic: String = "",
         capacity: String = ""
@@ -28,7 +29,7 @@ enum ScenarioFixture {
             {"name": "fixture", "seed": \(seed), "runs": \(runs), "duration": "\(duration)",
              "traffic": {"rps": \(rps), "users": \(users), \(callersText)\(extraTraffic)},
              "cluster": {"replicas": \(replicas), "podStartup": "\(startup)", "podShutdown": "\(shutdown)", "podHourlyCost": 0.1, "podStartupJitter": 0, "podShutdownJitter": 0\(capacity)},
-             "versions": {"stable": {"errorRate": 0}, "candidate": \(candidate)},
+             "versions": {"stable": \(stable), "candidate": \(candidate)},
              "analysis": \(analysis),
              "strategies": [\(strategy)]}
             """

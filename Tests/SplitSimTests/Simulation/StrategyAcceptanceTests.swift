@@ -97,8 +97,11 @@ import Testing
         #expect(strategy.exposure.escaped == 0)
         #expect(strategy.exposure.candidateUserRequests?.max == 0)
         #expect(strategy.exposure.usersExposed?.max == 0)
-        // 200 smoke requests at 10/s: caught 20 s after the copy took its first one.
-        #expect(strategy.exposure.detectionSeconds?.max == 20)
+        // Caught before any user met the fault: detection counts from the first faulty user
+        // request, so it took 0 s, and nothing had to be rolled back.
+        #expect(strategy.exposure.detectionSeconds?.max == 0)
+        #expect(strategy.exposure.rollbackSeconds?.max == 0)
+        #expect(strategy.decision.detectionPower == 1)
     }
 
     // MARK: cost

@@ -297,10 +297,8 @@ import Testing
         #expect(trace.allSatisfy { $0.candidateShare == 0 })
         let last = try #require(trace.last)
         #expect(last.stableReady == 4 && last.candidateReady == 0 && last.pods == 4)
-        withKnownIssue("terminating preview pods outside the active Service count as reachable by production") {
-            // Production never reached green, so nothing was left to roll back at detection.
-            #expect((result.rollbackSeconds ?? 0) == 0)
-        }
+        // Production never reached green, so nothing was left to roll back at detection.
+        #expect(result.rollbackSeconds == 0)
     }
 
     // MARK: 5. An analysis step with several measurements
