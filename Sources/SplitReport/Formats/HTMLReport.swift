@@ -47,6 +47,17 @@ public enum HTMLReport {
         let names = scenario.strategies.map(\.name)
         var html = "<section class=\"scenario\" id=\"scenario-\(number)\">\n"
         html += "<h2>\(Markup.escape(scenario.name))</h2>\n"
+        if let recommendation = scenario.recommendation {
+            html +=
+                "<div class=\"recommendation\"><p><b>Recommended: \(Markup.escape(recommendation.strategy))</b></p>\n<ul>"
+            for reason in recommendation.reasons {
+                html += "<li>\(Markup.escape(RecommendationSentence.text(reason)))</li>"
+            }
+            html +=
+                "</ul>\n<p class=\"context\">Pareto front (no other strategy beats these on users failed, "
+                + "false aborts, extra cost and duration at once): "
+                + recommendation.paretoFront.map(Markup.escape).joined(separator: ", ") + "</p></div>\n"
+        }
         if let description = scenario.description {
             html += "<p class=\"description\">\(Markup.escape(description))</p>\n"
         }
@@ -256,6 +267,7 @@ public enum HTMLReport {
         nav li{break-inside:avoid}
         a{color:#0a5a8a}
         .context,.note,figcaption,.outcome{color:#57606a;font-size:.9rem}
+        .recommendation{border-left:4px solid #1a7f37;background:#f0fff4;padding:.5rem 1rem;margin:1rem 0}
         .description{max-width:75ch}
         code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap;background:#eef1f4;padding:1px 4px;border-radius:4px}
         .table-wrap{overflow-x:auto}

@@ -20,6 +20,16 @@ public enum JSONReport {
             ("runs", .integer(scenario.runs)),
             ("seed", .unsigned(scenario.seed)),
             ("assumptions", .array(AssumptionSentence.all(scenario).map { .string($0) })),
+            (
+                "recommendation",
+                scenario.recommendation.map { recommendation in
+                    .object([
+                        ("strategy", .string(recommendation.strategy)),
+                        ("paretoFront", .array(recommendation.paretoFront.map { .string($0) })),
+                        ("reasons", .array(recommendation.reasons.map { .string(RecommendationSentence.text($0)) })),
+                    ])
+                } ?? .null
+            ),
             ("strategies", .array(scenario.strategies.map(strategy))),
         ])
     }

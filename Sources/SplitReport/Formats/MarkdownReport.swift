@@ -16,6 +16,13 @@ public enum MarkdownReport {
         if let description = scenario.description { text += escape(description) + "\n\n" }
         text +=
             "`\(scenario.file)` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
+        if let recommendation = scenario.recommendation {
+            text +=
+                "**Recommended: \(escape(recommendation.strategy))** — "
+                + recommendation.reasons.map { escape(RecommendationSentence.text($0)) }.joined(separator: "; ")
+                + ".\n\n"
+            text += "Pareto front: " + recommendation.paretoFront.map(escape).joined(separator: ", ") + ".\n\n"
+        }
         text += AssumptionSentence.all(scenario).map { "Assumes: \(escape($0)).\n\n" }.joined()
         text +=
             "| strategy | kind | min share | outcome | users exposed | users failed | excess failures | detect | escaped | false aborts | peak pods | extra pod-h | cost | duration | no ready pod | overload failures |\n"

@@ -12,6 +12,10 @@ public enum TableReport {
         var text = "\(scenario.name)\n"
         text +=
             "\(scenario.file) · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n"
+        if let recommendation = scenario.recommendation {
+            text += RecommendationSentence.summary(recommendation) + "\n"
+            text += "Pareto front: " + recommendation.paretoFront.joined(separator: ", ") + "\n"
+        }
         text += AssumptionSentence.all(scenario).map { "assumes: \($0)\n" }.joined() + "\n"
         let exposureHeader = [
             "strategy", "kind", "min share", "outcome", "users exposed", "users failed",

@@ -44,11 +44,13 @@ public enum Comparison {
                 scenarios.count > 1 ? Array(all[perScenario + offset * runs..<perScenario + (offset + 1) * runs]) : own
             return aggregate(own, healthyTwin: healthy, strategy: strategy, scenario: scenario)
         }
-        return ScenarioComparison(
+        var comparison = ScenarioComparison(
             name: scenario.name, description: scenario.description, file: scenario.file,
             runs: runs, seed: scenario.seed, replicas: scenario.cluster.replicas,
             durationSeconds: scenario.duration.seconds, callers: scenario.traffic.callers,
             analyses: AnalysisUse.of(strategies), strategies: comparisons)
+        comparison.recommendation = Recommendation.of(comparisons, policy: scenario.decisionPolicy)
+        return comparison
     }
 
     /// Aggregates a strategy's runs; `healthyTwin` are its runs without the fault (the runs

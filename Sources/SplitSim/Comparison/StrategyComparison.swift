@@ -191,6 +191,8 @@ public struct ScenarioComparison: Sendable {
     public var analyses: [AnalysisUse]
     /// Each strategy's figures, in the scenario's order.
     public var strategies: [StrategyComparison]
+    /// Which strategy to use and why; nil without strategies.
+    public var recommendation: Recommendation?
 
     /// Creates a scenario's comparison.
     public init(

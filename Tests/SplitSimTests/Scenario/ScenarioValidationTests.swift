@@ -41,7 +41,7 @@ struct ScenarioValidationTests {
         BrokenScenario(
             "unknown key without suggestion", F.scenario([("colour", "3")]),
             [
-                "colour: unknown key; expected one of $schema, name, description, seed, runs, duration, traffic, cluster, versions, analysis, strategies"
+                "colour: unknown key; expected one of $schema, name, description, seed, runs, duration, traffic, cluster, versions, analysis, priorities, maxFalseAbortRate, strategies"
             ]),
         BrokenScenario(
             "empty name", F.scenario([("name", #""""#)]), ["name: empty string; expected a non-empty string"]),

@@ -31,6 +31,21 @@ import Testing
         #expect(careful.falseAbortRate < 0.05, "\(careful)")
         #expect((hasty.detectionPower ?? 0) >= 0.9 && (careful.detectionPower ?? 0) >= 0.9)
         #expect(careful.detectionSecondsP95 != nil)
+        // Users failed are alike; the one that stops healthy releases is not recommended.
+        let recommendation = try #require(comparison.recommendation)
+        #expect(recommendation.strategy == "conservative")
+        #expect(recommendation.reasons.contains(.excludedForFalseAborts(["aggressive"], limit: 0.05)))
+        #expect(recommendation.paretoFront.contains("conservative"))
+    }
+
+    /// `priorities` decides the order: with duration first, the quicker strategy wins.
+    @Test func prioritiesOrderTheRecommendation() throws {
+        let text = { (priorities: String) in
+            #"{"name": "p", "seed": 1, "runs": 3, "duration": "10m", "priorities": \#(priorities), "traffic": {"rps": 20, "users": 500}, "cluster": {"replicas": 4, "podStartup": "10s", "podShutdown": "10s"}, "strategies": [{"name": "big canary", "kind": "service-split", "steps": [{"setWeight": 50}, {"pause": "5m"}]}, {"name": "rolling", "kind": "rolling-update"}]}"#
+        }
+        let byDuration = Comparison.run(try Scenario(decoding: text(#"["duration"]"#), file: "p.json"))
+        #expect(byDuration.recommendation?.strategy == "rolling")
+        #expect(throws: ScenarioError.self) { _ = try Scenario(decoding: text(#"["speed"]"#), file: "p.json") }
     }
 
     @Test func aHealthyScenarioReportsItsOwnFalseAbortsAndNoDetectionPower() throws {

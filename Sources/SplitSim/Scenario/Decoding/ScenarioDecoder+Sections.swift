@@ -26,10 +26,12 @@ extension ScenarioDecoder {
         let analysis = decodeOptionalAnalysis(fields["analysis"]) ?? nil
         let context = StrategyContext(replicas: cluster.replicas, analysis: analysis, registry: registry)
         let strategies = decodeStrategies(fields["strategies"], context: context)
-        return Scenario(
+        var scenario = Scenario(
             file: file, name: name, description: description, seed: seed, runs: runs, duration: duration,
             traffic: traffic, cluster: cluster.spec, versions: versions, analysis: analysis, strategies: strategies
         )
+        scenario.decisionPolicy = decodeDecisionPolicy(fields)
+        return scenario
     }
 
     // MARK: Cluster
@@ -227,6 +229,31 @@ extension ScenarioDecoder {
             report(
                 "the \(noun) values add up to \(Self.format(sum)); expected at most 1", at: field.path, node.position)
         }
+    }
+
+    // MARK: Decision
+
+    /// `priorities` (each figure once) and `maxFalseAbortRate`.
+    mutating func decodeDecisionPolicy(_ fields: Fields) -> DecisionPolicy {
+        var policy = DecisionPolicy()
+        let field = fields["priorities"]
+        let names = DecisionPolicy.Priority.allCases.map(\.rawValue).joined(separator: ", ")
+        if let elements = array(field, expecting: "an array of figures (\(names))") {
+            var priorities: [DecisionPolicy.Priority] = []
+            for (index, element) in elements.enumerated() {
+                let item = Field(node: element, path: field.path.index(index), parentPosition: fields.position)
+                guard let priority = choice(item, as: DecisionPolicy.Priority.self, noun: "priority") else { continue }
+                if priorities.contains(priority) {
+                    report(
+                        "\(priority.rawValue) is listed twice; expected each figure once", at: item.path,
+                        element.position)
+                }
+                priorities.append(priority)
+            }
+            if !priorities.isEmpty { policy.priorities = priorities }
+        }
+        policy.maxFalseAbortRate = fraction(fields["maxFalseAbortRate"]) ?? DecisionPolicy.defaultMaxFalseAbortRate
+        return policy
     }
 
     // MARK: Versions

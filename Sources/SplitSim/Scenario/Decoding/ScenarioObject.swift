@@ -68,7 +68,7 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
         case .scenario:
             return [
                 "$schema", "name", "description", "seed", "runs", "duration", "traffic", "cluster",
-                "versions", "analysis", "strategies",
+                "versions", "analysis", "priorities", "maxFalseAbortRate", "strategies",
             ]
         case .traffic:
             return [

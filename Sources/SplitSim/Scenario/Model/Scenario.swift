@@ -33,6 +33,8 @@ public struct Scenario: Hashable, Sendable {
     public var analysis: AnalysisSpec?
     /// The strategies to compare, in file order; never empty, names unique.
     public var strategies: [StrategySpec]
+    /// How the recommendation ranks the strategies.
+    public var decisionPolicy = DecisionPolicy()
 
     /// Creates a scenario from its parts without validation.
     public init(
