@@ -31,8 +31,6 @@ public struct AnalysisRun: Sendable {
     public private(set) var inconclusive = 0
     /// Error measurements since the last measurement of another phase.
     public private(set) var consecutiveErrors = 0
-    /// Measurements that read data, of any verdict.
-    public private(set) var measuredWithData = 0
     /// The run's phase after the last measurement.
     public private(set) var phase = Phase.running
     /// Measurements the run takes before it completes: the spec's `count`, or this one's.
@@ -65,7 +63,6 @@ public struct AnalysisRun: Sendable {
     public mutating func measure(_ reading: MetricReading?) -> AnalysisMeasurement {
         let measured = Self.phase(of: reading, spec: spec)
         let hasData = reading.map { $0.requests >= Double(max(spec.minRequests, 1)) } ?? false
-        if hasData { measuredWithData += 1 }
         switch measured {
         case .successful:
             measurements += 1

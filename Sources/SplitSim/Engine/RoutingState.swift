@@ -54,9 +54,6 @@ public struct RoutingState: Sendable {
         mirrorThreshold = 0
     }
 
-    /// The share of requests copied to the candidate.
-    public var mirrorShare: Double { Double(mirrorThreshold) / 0x1p64 }
-
     /// Whether any request can still reach the candidate through the L7 layer.
     public var l7ReachesCandidate: Bool {
         decidesPerRequest && thresholds.contains { $0 > 0 }
