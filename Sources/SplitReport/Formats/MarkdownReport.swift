@@ -62,7 +62,10 @@ public enum MarkdownReport {
     }
 
     /// Escapes what Markdown tables and HTML-aware renderers would interpret.
+    /// Keeps tags and table cells intact; quotes and apostrophes stay as written, since
+    /// Markdown text needs no entities for them.
     private static func escape(_ text: String) -> String {
-        Markup.escape(text).replacingOccurrences(of: "|", with: "\\|")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
     }
 }
