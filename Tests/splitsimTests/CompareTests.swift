@@ -238,6 +238,15 @@ struct CompareTests {
         #expect(BuiltInScenario.text + "\n" == file)
     }
 
+    @Test("compare --estimate times one run per strategy and prints the estimate instead of the report")
+    func estimate() throws {
+        let result = try CLIRun.run(["compare", "--estimate", "--strategy", "second Deployment", "--runs", "3"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("scenarios/gateway-smoke-test.json: 3 runs, healthy twins included: about "))
+        #expect(result.stdout.contains("total: about "))
+        #expect(!result.stdout.contains("Exposure to the candidate"))
+    }
+
     @Test("compare with no file runs the built-in scenario, the same as the gateway example file")
     func builtInRuns() throws {
         let options = ["--runs", "1", "--strategy", "gateway + smoke test", "--format", "json"]

@@ -1,3 +1,4 @@
+import Foundation
 import SplitReport
 import SplitSim
 
@@ -35,6 +36,7 @@ enum CompareCommand: Command {
                             assertion prints one line to stderr and the exit status is 1; a
                             figure no run produced (null) fails. The report is written anyway.
           --quiet           no notes on stderr (errors and failed assertions still print)
+          --estimate        time one run of each strategy and print how long the comparison would take
 
         While it works, and stderr is a terminal, a progress line shows the scenarios and runs
         done, the time elapsed and an estimate of the time left.
@@ -53,6 +55,36 @@ enum CompareCommand: Command {
 
         """
 
+    /// Times one run of every strategy (healthy twins included) and scales it to the
+    /// scenario's runs: aborted releases stop early, so a pilot beats counting requests.
+    static func estimate(_ planned: [(scenario: Scenario, strategies: [String])], jobs: Int) -> String {
+        var lines: [String] = []
+        var total = 0.0
+        for (scenario, selected) in planned {
+            var pilot = scenario
+            pilot.runs = 1
+            let clock = ContinuousClock()
+            let start = clock.now
+            _ = Comparison.run(pilot, strategies: selected)
+            let elapsed = start.duration(to: clock.now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let estimated =
+                seconds * Double(scenario.runs)
+                / Double(max(min(jobs, ProcessInfo.processInfo.activeProcessorCount), 1))
+            total += estimated
+            let twin = scenario.versions.candidate.fault == nil ? "" : ", healthy twins included"
+            lines.append(
+                "\(scenario.file): \(scenario.runs) run\(scenario.runs == 1 ? "" : "s")\(twin): about \(Self.seconds(estimated))"
+            )
+        }
+        lines.append("total: about \(Self.seconds(total)) with --jobs \(jobs)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value < 1 ? "\(Int((value * 1000).rounded(.up))) ms" : "\(Int(value.rounded(.up))) s"
+    }
+
     static func run(_ arguments: inout ArgumentList) throws(CLIError) {
         let runs = try arguments.integer("--runs", in: 1...10_000)
         let seed = try arguments.unsignedInteger("--seed")
@@ -62,8 +94,9 @@ enum CompareCommand: Command {
         let jobs = try arguments.integer("--jobs", in: 1...256) ?? 1
         let assertionTexts = try arguments.values(of: "--assert")
         let quiet = arguments.flag("--quiet")
+        let estimateOnly = arguments.flag("--estimate")
         let paths = try arguments.positionals(known: [
-            "--runs", "--seed", "--strategy", "--format", "--output", "--jobs", "--assert", "--quiet",
+            "--runs", "--seed", "--strategy", "--format", "--output", "--jobs", "--assert", "--quiet", "--estimate",
         ])
         var format = explicitFormat ?? .table
         if explicitFormat == nil, let output { format = try Self.format(of: output, arguments) }
@@ -86,6 +119,10 @@ enum CompareCommand: Command {
         }
         let counts = planned.map { $0.strategies.isEmpty ? $0.scenario.strategies.count : $0.strategies.count }
         let work = zip(planned, counts).map { $0.scenario.requestsToSimulate(strategies: $1) }
+        if estimateOnly {
+            Console.write(Self.estimate(planned, jobs: jobs))
+            return
+        }
         let progress =
             quiet
             ? nil
