@@ -168,7 +168,10 @@ public enum HTMLReport {
             ],
             kindColumn: true)
         var cost = tableHead(
-            ["peak pods", "extra pod-h", "cost", "duration", "saw both versions", "no ready pod", "overload failures"],
+            [
+                "peak pods", "extra pod-h", "cost \(Markup.escape(scenario.currency))", "duration", "saw both versions",
+                "no ready pod", "overload failures",
+            ],
             kindColumn: false)
         for strategy in scenario.strategies {
             let name = "<tr><th scope=\"row\">\(Markup.escape(strategy.name))</th>"

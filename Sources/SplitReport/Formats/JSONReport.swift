@@ -20,6 +20,7 @@ public enum JSONReport {
             ("runs", .integer(scenario.runs)),
             ("seed", .unsigned(scenario.seed)),
             ("assumptions", .array(AssumptionSentence.all(scenario).map { .string($0) })),
+            ("currency", .string(scenario.currency)),
             (
                 "recommendation",
                 scenario.recommendation.map { recommendation in

@@ -25,7 +25,7 @@ public enum MarkdownReport {
         }
         text += AssumptionSentence.all(scenario).map { "Assumes: \(escape($0)).\n\n" }.joined()
         text +=
-            "| strategy | kind | min share | outcome | users exposed | users failed | excess failures | detect | escaped | false aborts | peak pods | extra pod-h | cost | duration | no ready pod | overload failures |\n"
+            "| strategy | kind | min share | outcome | users exposed | users failed | excess failures | detect | escaped | false aborts | peak pods | extra pod-h | cost \(escape(scenario.currency)) | duration | no ready pod | overload failures |\n"
         text += "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
         for strategy in scenario.strategies {
             let cells = [

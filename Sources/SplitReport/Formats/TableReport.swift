@@ -23,7 +23,8 @@ public enum TableReport {
         ]
         var exposureRows: [[String]] = [exposureHeader]
         let costHeader = [
-            "strategy", "peak pods", "extra pod-h", "cost", "duration", "saw both versions", "no ready pod",
+            "strategy", "peak pods", "extra pod-h", "cost \(scenario.currency)", "duration", "saw both versions",
+            "no ready pod",
             "overload failures",
         ]
         var costRows: [[String]] = [costHeader]
@@ -64,7 +65,7 @@ public enum TableReport {
             detect       from the first faulty user request to the failed check (0: caught before any user)
             escaped      runs in which the fault still reached users when the run ended
             false aborts healthy runs (the same runs without the fault) that the strategy stopped
-            extra pod-h  pod-hours above the stable baseline; cost: all pod-hours at podHourlyCost
+            extra pod-h  pod-hours above the stable baseline; cost: all pod-hours at podHourlyCost, in the scenario's currency
             saw both     users who got responses from both versions before the release ended
             no ready pod time production had no ready pod to go to; overload failures: requests failed for capacity
 

@@ -50,6 +50,7 @@ public enum Comparison {
             durationSeconds: scenario.duration.seconds, callers: scenario.traffic.callers,
             analyses: AnalysisUse.of(strategies), strategies: comparisons)
         comparison.recommendation = Recommendation.of(comparisons, policy: scenario.decisionPolicy)
+        comparison.currency = scenario.cluster.currency
         return comparison
     }
 

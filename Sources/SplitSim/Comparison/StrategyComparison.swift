@@ -193,6 +193,8 @@ public struct ScenarioComparison: Sendable {
     public var strategies: [StrategyComparison]
     /// Which strategy to use and why; nil without strategies.
     public var recommendation: Recommendation?
+    /// The unit of every cost figure.
+    public var currency = ClusterSpec.defaultCurrency
 
     /// Creates a scenario's comparison.
     public init(

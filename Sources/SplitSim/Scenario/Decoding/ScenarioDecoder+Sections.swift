@@ -51,7 +51,8 @@ extension ScenarioDecoder {
             podStartupJitter: number(fields["podStartupJitter"], atLeast: 0, atMost: 0.9)
                 ?? ClusterSpec.defaultPodTimingJitter,
             podShutdownJitter: number(fields["podShutdownJitter"], atLeast: 0, atMost: 0.9)
-                ?? ClusterSpec.defaultPodTimingJitter
+                ?? ClusterSpec.defaultPodTimingJitter,
+            currency: string(fields["currency"]) ?? ClusterSpec.defaultCurrency
         )
         return (spec, replicas)
     }

@@ -85,7 +85,7 @@ public enum ScenarioObject: String, CaseIterable, Hashable, Sendable {
         case .cluster:
             return [
                 "replicas", "podStartup", "podShutdown", "podCapacityRps", "podHourlyCost", "podStartupJitter",
-                "podShutdownJitter",
+                "podShutdownJitter", "currency",
             ]
         case .versions: return ["stable", "candidate"]
         case .stableVersion: return ["errorRate"]

@@ -13,13 +13,18 @@ public struct ClusterSpec: Hashable, Sendable {
     public var podShutdown: SimDuration
     /// Requests per second one ready pod can serve; nil means unlimited.
     public var podCapacityRps: Double?
-    /// Price of one pod for one hour, in any currency.
+    /// Price of one pod for one hour, in `currency`.
     public var podHourlyCost: Double
+    /// The unit of `podHourlyCost` and of every cost figure, e.g. `USD`.
+    public var currency: String
     /// How far each pod's start-up time strays from `podStartup`, as a fraction either way
     /// (drawn uniformly per pod), so that rankings are not artefacts of perfectly aligned timers.
     public var podStartupJitter: Double
     /// The same for `podShutdown`.
     public var podShutdownJitter: Double
+
+    /// The currency when a scenario names none.
+    public static let defaultCurrency = "USD"
 
     /// The default jitter of pod start-up and shutdown times: ±10 %.
     public static let defaultPodTimingJitter = 0.1
@@ -32,8 +37,10 @@ public struct ClusterSpec: Hashable, Sendable {
         podCapacityRps: Double? = nil,
         podHourlyCost: Double = 0,
         podStartupJitter: Double = ClusterSpec.defaultPodTimingJitter,
-        podShutdownJitter: Double = ClusterSpec.defaultPodTimingJitter
+        podShutdownJitter: Double = ClusterSpec.defaultPodTimingJitter,
+        currency: String = ClusterSpec.defaultCurrency
     ) {
+        self.currency = currency
         self.replicas = replicas
         self.podStartup = podStartup
         self.podShutdown = podShutdown
