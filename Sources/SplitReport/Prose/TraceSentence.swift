@@ -88,7 +88,8 @@ enum TraceSentence {
         case .serviceSwitchedBack(let active):
             return "active Service switched back to \(active)"
         case .fullTraffic:
-            return "candidate takes 100 % of traffic"
+            // Open connections to old pods may still carry requests: say what changed, not a share.
+            return "promoted: every new request and connection goes to the candidate"
         case .aborted(let reason):
             return abort(reason)
         case .finished(let aborted):
