@@ -38,6 +38,26 @@ import Testing
         #expect(Format.duration(7200) == "2h00m")
     }
 
+    @Test func sharedPagesNeverShowALocalDirectory() {
+        #expect(Format.sharedPath("scenarios/x.json") == "scenarios/x.json")
+        #expect(Format.sharedPath("../x.json") == "../x.json")
+        #expect(Format.sharedPath("/home/alice/x.json") == "x.json")
+        #expect(Format.sharedPath("~/x.json") == "x.json")
+        #expect(Format.sharedPath("C:\\Users\\alice\\x.json") == "x.json")
+        #expect(Format.sharedPath("stdin") == "stdin")
+    }
+
+    @Test func aStepPeakReadsAsShareAndTime() {
+        let step = StepGranularity(
+            label: "setWeight 20", requested: 0.2, effective: 0.2, realized: SummaryStatistics([0.19, 0.2]),
+            peak: SummaryStatistics([0.2, 0.2]), secondsAtPeak: SummaryStatistics([540, 600]))
+        #expect(Format.peak(step) == "20 % for 9m30s")
+        #expect(Format.realized(step) == "19.5 % [19.1 %–20 %]")
+        let unreached = StepGranularity(label: "setWeight 50", requested: 0.5, effective: 0.5, realized: nil)
+        #expect(Format.peak(unreached) == "–")
+        #expect(Format.realized(unreached) == "not reached")
+    }
+
     @Test func chartHelpersFormatHoursSharesAndCoordinates() {
         #expect(Format.hoursSpread(SummaryStatistics([1800, 3600])) == "0.75 [0.53–0.98]")
         #expect(Format.hoursSpread(SummaryStatistics([3600])) == "1")

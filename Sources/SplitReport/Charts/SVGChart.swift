@@ -69,6 +69,19 @@ struct SVGChart: Sendable {
         content += "/>"
     }
 
+    /// A circle; `className` marks data points so that tests and style sheets can find them.
+    mutating func circle(
+        x: Double, y: Double, radius: Double, fill: String, stroke: String, width: Double = 1,
+        className: String? = nil
+    ) {
+        content += "<circle"
+        if let className { content += " class=\"\(className)\"" }
+        content +=
+            " cx=\"\(Format.coordinate(x))\" cy=\"\(Format.coordinate(y))\" r=\"\(Format.coordinate(radius))\" fill=\"\(fill)\" stroke=\"\(stroke)\""
+        if width != 1 { content += " stroke-width=\"\(Format.coordinate(width))\"" }
+        content += "/>"
+    }
+
     /// A p5–p95 whisker: a horizontal line with short end caps, centred on `y`.
     mutating func whisker(from low: Double, to high: Double, y: Double, cap: Double = 4) {
         line(x1: low, y1: y, x2: high, y2: y, stroke: Self.ink, width: 1.5, className: "whisker")

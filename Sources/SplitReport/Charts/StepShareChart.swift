@@ -2,7 +2,8 @@ import SplitSim
 
 /// The granularity lesson as grouped bars: for every weight or replica step of every
 /// strategy, the candidate share asked for, the share the mechanism can set, and the share
-/// the simulated traffic realised (with its p5–p95 spread), on one percentage axis.
+/// the simulated traffic realised (with its p5–p95 spread) and its peak minute, on one
+/// percentage axis.
 struct StepShareChart: Sendable {
     /// Read out by screen readers.
     let title: String
@@ -48,16 +49,21 @@ struct StepShareChart: Sendable {
         let labelWidth = min(max(steps.map { SVGChart.estimatedWidth(of: $0.label) }.max() ?? 0, 80) + 28, 180)
         let realizedTexts = steps.map(Self.realizedText)
         let realizedWidth = min(max(realizedTexts.map { SVGChart.estimatedWidth(of: $0) }.max() ?? 0, 80) + 8, 200)
-        let columns = Self.width - realizedWidth - 2 * Self.shareColumn
-        let largest = steps.reduce(0) { max($0, $1.requested, $1.effective, $1.realized?.p95 ?? 0) }
+        let peakWidth = min(max(steps.map { SVGChart.estimatedWidth(of: Format.peak($0)) }.max() ?? 0, 60) + 8, 140)
+        let columns = Self.width - peakWidth - realizedWidth - 2 * Self.shareColumn
+        let largest = steps.reduce(0) {
+            max($0, $1.requested, $1.effective, $1.realized?.p95 ?? 0, $1.peak?.mean ?? 0)
+        }
         let scale = LinearScale(fitting: largest, unit: .share, start: labelWidth, length: columns - labelWidth - 20)
 
         chart.legend(
             [(.requested, "asked"), (.effective, "can set"), (.realized, "realised")], x: 0, y: 16,
-            whisker: "realised p5–p95 over runs")
+            whisker: "realised p5–p95 over runs; tick: peak")
         chart.text("asked", x: columns + Self.shareColumn - 8, y: Self.top - 10, anchor: .end, bold: true)
         chart.text("can set", x: columns + 2 * Self.shareColumn - 8, y: Self.top - 10, anchor: .end, bold: true)
         chart.text("realised", x: columns + 2 * Self.shareColumn, y: Self.top - 10, bold: true)
+        chart.text(
+            "peak, time at it", x: columns + 2 * Self.shareColumn + realizedWidth, y: Self.top - 10, bold: true)
 
         var y = Self.top
         for (row, block) in rows {
@@ -82,7 +88,7 @@ struct StepShareChart: Sendable {
                     "no weight steps; the smallest share it can express is \(Format.percent(minShare))",
                     x: 24, y: centre + 4, size: 11, colour: SVGChart.muted)
             case .step(let step):
-                draw(step, into: &chart, centre: centre, scale: scale, columns: columns)
+                draw(step, into: &chart, centre: centre, scale: scale, columns: columns, realizedWidth: realizedWidth)
             }
             y += row.height
         }
@@ -90,7 +96,8 @@ struct StepShareChart: Sendable {
     }
 
     private func draw(
-        _ step: StepGranularity, into chart: inout SVGChart, centre: Double, scale: LinearScale, columns: Double
+        _ step: StepGranularity, into chart: inout SVGChart, centre: Double, scale: LinearScale, columns: Double,
+        realizedWidth: Double
     ) {
         chart.text(step.label, x: 24, y: centre + 4)
         let lanes: [(SeriesStyle, Double?)] = [
@@ -109,6 +116,13 @@ struct StepShareChart: Sendable {
                 from: scale.position(realized.p5), to: scale.position(realized.p95),
                 y: centre + Self.subBar + 2, cap: 3)
         }
+        if let peak = step.peak {
+            let x = scale.position(peak.mean)
+            let lane = centre + Self.subBar + 2
+            chart.line(
+                x1: x, y1: lane - Self.subBar / 2 - 2, x2: x, y2: lane + Self.subBar / 2 + 2, stroke: SVGChart.ink,
+                width: 2, className: "peak")
+        }
         let asked = Format.percent(step.requested)
         let canSet = Format.percent(step.effective)
         chart.text(asked, x: columns + Self.shareColumn - 8, y: centre + 4, anchor: .end)
@@ -117,6 +131,9 @@ struct StepShareChart: Sendable {
         chart.text(
             Self.realizedText(step), x: columns + 2 * Self.shareColumn, y: centre + 4,
             colour: step.realized == nil ? SVGChart.muted : SVGChart.ink)
+        chart.text(
+            Format.peak(step), x: columns + 2 * Self.shareColumn + realizedWidth, y: centre + 4,
+            colour: step.peak == nil ? SVGChart.muted : SVGChart.ink)
     }
 
     private static func realizedText(_ step: StepGranularity) -> String {

@@ -29,6 +29,7 @@ public enum CSVReport {
         ("baseline_failed_user_requests", { $0.exposure.baselineFailedUserRequests }),
         ("users_exposed_share", { $0.exposure.usersExposedShare }),
         ("users_failed_share", { $0.exposure.usersFailedShare }),
+        ("peak_candidate_share", { $0.granularity.peakCandidateShare }),
     ]
 
     /// Renders one CSV table (RFC 4180) for all scenarios.
@@ -38,9 +39,15 @@ public enum CSVReport {
             "escaped", "min_candidate_share", "paused",
         ]
         for (name, _) in figures { header += [name + "_mean", name + "_p5", name + "_p95"] }
-        header += ["false_abort_rate", "detection_power", "detection_seconds_p95", "warnings"]
+        header += [
+            // The decision's p95 time to detect is `detection_seconds_p95` already.
+            "false_abort_rate", "detection_power", "warnings", "warning_messages",
+            "recommended", "pareto_front", "assumptions",
+        ]
         var lines = [header.map(field).joined(separator: ",")]
         for scenario in scenarios {
+            let assumptions = AssumptionSentence.all(scenario).joined(separator: "; ")
+            let front = Set(scenario.recommendation?.paretoFront ?? [])
             for strategy in scenario.strategies {
                 var row = [
                     scenario.name, scenario.file, String(scenario.runs), String(scenario.seed), strategy.name,
@@ -62,8 +69,10 @@ public enum CSVReport {
                 let decision = strategy.decision
                 row += [
                     JSONWriter.format(decision.falseAbortRate), decision.detectionPower.map(JSONWriter.format) ?? "",
-                    decision.detectionSecondsP95.map(JSONWriter.format) ?? "",
                     strategy.warnings.map(\.code).joined(separator: " "),
+                    strategy.warnings.map(WarningSentence.text).joined(separator: "; "),
+                    String(scenario.recommendation?.strategy == strategy.name), String(front.contains(strategy.name)),
+                    assumptions,
                 ]
                 lines.append(row.map(field).joined(separator: ","))
             }

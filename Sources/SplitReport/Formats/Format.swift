@@ -31,6 +31,13 @@ enum Format {
         number == number.rounded() ? String(Int(number)) : String(number)
     }
 
+    /// A scenario's file as a page meant to be shared shows it: a relative path as given, an
+    /// absolute one by its name only, so that a report never publishes a local directory.
+    static func sharedPath(_ file: String) -> String {
+        guard file.hasPrefix("/") || file.hasPrefix("~") || file.dropFirst().hasPrefix(":\\") else { return file }
+        return String(file.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? Substring(file))
+    }
+
     /// `1 run`, `20 runs`.
     static func count(_ value: Int, _ noun: String) -> String {
         "\(value) \(noun)\(value == 1 ? "" : "s")"
@@ -61,6 +68,17 @@ enum Format {
         guard let statistics else { return "–" }
         if duration(statistics.p5) == duration(statistics.p95) { return duration(statistics.mean) }
         return duration(statistics.mean) + " [" + duration(statistics.p5) + "–" + duration(statistics.p95) + "]"
+    }
+
+    /// A step's realised share as `4.83 % [4.8 %–4.86 %]`; `not reached` when no run got there.
+    static func realized(_ step: StepGranularity) -> String {
+        step.realized.map { percent($0.mean) + " [" + percent($0.p5) + "–" + percent($0.p95) + "]" } ?? "not reached"
+    }
+
+    /// A step's mean peak one-minute share and the mean time at it, `21.3 % for 9m`.
+    static func peak(_ step: StepGranularity) -> String {
+        guard let peak = step.peak, let seconds = step.secondsAtPeak else { return "–" }
+        return percent(peak.mean) + " for " + duration(seconds.mean)
     }
 
     /// Pod-seconds as pod-hours.

@@ -62,12 +62,12 @@ public enum HTMLReport {
             html += "<p class=\"description\">\(Markup.escape(description))</p>\n"
         }
         html +=
-            "<p class=\"context\"><code>\(Markup.escape(scenario.file))</code> · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds)) simulated</p>\n"
+            "<p class=\"context\"><code>\(Markup.escape(Format.sharedPath(scenario.file)))</code> · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds)) simulated</p>\n"
         for assumption in AssumptionSentence.all(scenario) {
             html += "<p class=\"context\">Assumes: \(Markup.escape(assumption)).</p>\n"
         }
 
-        html += summaryTables(scenario) + legend
+        html += summaryTables(scenario) + legend + tradeOffs(scenario)
 
         let exposure = BarChart(
             title: "Users exposed to and failed by the candidate, per strategy",
@@ -156,63 +156,128 @@ public enum HTMLReport {
     }
 
     private static func figure(heading: String, svg: String, caption: String) -> String {
-        "<h3>\(Markup.escape(heading))</h3>\n<figure>\(svg)\n<figcaption>\(Markup.escape(caption))</figcaption></figure>\n"
+        "<h3>\(Markup.escape(heading))</h3>\n<figure><div class=\"chart-scroll\">\(svg)</div>\n<figcaption>\(Markup.escape(caption))</figcaption></figure>\n"
+    }
+
+    /// The decision at a glance: users failed (or, for a healthy candidate, false aborts)
+    /// against extra cost, and detection power against false aborts, with the Pareto front
+    /// filled and the recommendation ringed; a numbered list names the points.
+    private static func tradeOffs(_ scenario: ScenarioComparison) -> String {
+        guard scenario.strategies.count > 1 else { return "" }
+        let front = Set(scenario.recommendation?.paretoFront ?? [])
+        let faulty = scenario.strategies.contains { $0.decision.detectionPower != nil }
+        let point = { (strategy: StrategyComparison, x: Double, y: Double) in
+            ScatterChart.Point(
+                x: x, y: y, onFront: front.contains(strategy.name),
+                recommended: scenario.recommendation?.strategy == strategy.name)
+        }
+        let extraCost = ScatterChart.Axis(title: "extra pod-hours (mean)", unit: .decimal)
+        let falseAborts = ScatterChart.Axis(title: "false-abort rate", unit: .share)
+        let risk = ScatterChart(
+            title: faulty ? "Users failed against extra cost" : "False aborts against extra cost",
+            x: extraCost,
+            y: faulty ? ScatterChart.Axis(title: "users failed (mean)", unit: .count) : falseAborts,
+            better: "better: down and to the left",
+            points: scenario.strategies.map { strategy in
+                point(
+                    strategy, (strategy.cost.extraPodSeconds?.mean ?? 0) / 3600,
+                    faulty ? strategy.exposure.usersFailed?.mean ?? 0 : strategy.decision.falseAbortRate)
+            })
+        var html = "<h3>Trade-offs: risk, cost and decision quality</h3>\n<div class=\"charts\">"
+        html += "<figure>\(risk.svg())</figure>"
+        if faulty {
+            let decision = ScatterChart(
+                title: "Detection power against false aborts", x: falseAborts,
+                y: ScatterChart.Axis(title: "detection power", unit: .share),
+                better: "better: up and to the left",
+                points: scenario.strategies.map { strategy in
+                    point(strategy, strategy.decision.falseAbortRate, strategy.decision.detectionPower ?? 0)
+                })
+            html += "<figure>\(decision.svg())</figure>"
+        }
+        html += "</div>\n<ol class=\"points\">"
+        for strategy in scenario.strategies {
+            var facts = [
+                "extra \(Format.hours(strategy.cost.extraPodSeconds)) pod-h",
+                "false aborts \(Format.percent(strategy.decision.falseAbortRate))",
+            ]
+            if faulty {
+                facts.insert("users failed \(Format.number(strategy.exposure.usersFailed?.mean ?? 0))", at: 0)
+                facts.append("detection power \(strategy.decision.detectionPower.map { Format.percent($0) } ?? "–")")
+            }
+            var tags = ""
+            if scenario.recommendation?.strategy == strategy.name { tags += " <span class=\"tag\">recommended</span>" }
+            if front.contains(strategy.name) { tags += " <span class=\"tag front\">Pareto front</span>" }
+            html +=
+                "<li><b>\(Markup.escape(strategy.name))</b>\(tags) <span class=\"context\">"
+                + Markup.escape(facts.joined(separator: " · ")) + "</span></li>"
+        }
+        html +=
+            "</ol>\n<p class=\"note\">Means over runs. Filled: on the Pareto front (no other strategy beats it on users failed, "
+            + "false aborts, extra cost and duration at once); ringed: recommended. Points that coincide are set side by side.</p>\n"
+        return html
     }
 
     /// The figures of the terminal table, split the same way: exposure, then cost and duration.
+    /// Every cell carries its column's name, so that on a phone each row reads as a card.
     private static func summaryTables(_ scenario: ScenarioComparison) -> String {
-        var exposure = tableHead(
-            [
-                "min share", "outcome", "users exposed", "users failed", "excess failures", "detect", "escaped",
-                "false aborts",
-            ],
-            kindColumn: true)
-        var cost = tableHead(
-            [
-                "peak pods", "extra pod-h", "cost \(Markup.escape(scenario.currency))", "duration", "saw both versions",
-                "no ready pod", "overload failures",
-            ],
-            kindColumn: false)
+        let money = "cost \(scenario.currency)"
+        var exposure = tableHead([
+            "kind", "min share", "outcome", "users exposed", "users failed", "excess failures", "detect", "escaped",
+            "false aborts",
+        ])
+        var cost = tableHead([
+            "peak pods", "extra pod-h", money, "duration", "saw both versions", "no ready pod", "overload failures",
+        ])
         for strategy in scenario.strategies {
             let name = "<tr><th scope=\"row\">\(Markup.escape(strategy.name))</th>"
-            let kindTitle =
-                " title=\"\(Markup.escape(StrategyExplanation.of(kind: strategy.kind).title))\""
-            exposure += name + "<td><code\(kindTitle)>\(Markup.escape(strategy.kind))</code></td>"
-            exposure += "<td class=\"num\">\(Format.percent(strategy.granularity.minCandidateShare))</td>"
-            exposure += "<td>\(Markup.escape(Format.outcome(strategy.outcome)))</td>"
-            exposure += cell(strategy.exposure.usersExposed, Format.number)
-            exposure += cell(strategy.exposure.usersFailed, Format.number)
-            exposure += cell(strategy.exposure.excessFailedUserRequests, Format.number)
-            exposure += cell(strategy.exposure.detectionSeconds, Format.duration)
-            exposure += "<td class=\"num\">\(Format.percent(strategy.exposure.escaped))</td>"
-            exposure += "<td class=\"num\">\(Format.percent(strategy.decision.falseAbortRate))</td></tr>\n"
-            cost += name + cell(strategy.cost.peakPods, Format.number)
-            cost += cell(strategy.cost.extraPodSeconds) { Format.trimmed($0 / 3600, decimals: 2) }
-            cost += "<td class=\"num\">\(Format.money(strategy.cost.money))</td>"
-            cost += cell(strategy.durationSeconds, Format.duration)
-            cost += cell(strategy.usersSawBoth, Format.number)
-            cost += cell(strategy.availability.noReadyPodSeconds, Format.duration)
-            cost += cell(strategy.availability.capacityFailedRequests, Format.number) + "</tr>\n"
+            let kindTitle = Markup.escape(StrategyExplanation.of(kind: strategy.kind).title)
+            exposure += name
+            exposure += td(
+                "kind", "<code title=\"\(kindTitle)\">\(Markup.escape(strategy.kind))</code>", numeric: false)
+            exposure += td("min share", Format.percent(strategy.granularity.minCandidateShare))
+            exposure += td("outcome", Markup.escape(Format.outcome(strategy.outcome)), numeric: false)
+            exposure += td("users exposed", strategy.exposure.usersExposed, Format.number)
+            exposure += td("users failed", strategy.exposure.usersFailed, Format.number)
+            exposure += td("excess failures", strategy.exposure.excessFailedUserRequests, Format.number)
+            exposure += td("detect", strategy.exposure.detectionSeconds, Format.duration)
+            exposure += td("escaped", Format.percent(strategy.exposure.escaped))
+            exposure += td("false aborts", Format.percent(strategy.decision.falseAbortRate)) + "</tr>\n"
+            cost += name + td("peak pods", strategy.cost.peakPods, Format.number)
+            cost += td("extra pod-h", strategy.cost.extraPodSeconds) { Format.trimmed($0 / 3600, decimals: 2) }
+            cost += td(money, Format.money(strategy.cost.money))
+            cost += td("duration", strategy.durationSeconds, Format.duration)
+            cost += td("saw both versions", strategy.usersSawBoth, Format.number)
+            cost += td("no ready pod", strategy.availability.noReadyPodSeconds, Format.duration)
+            cost += td("overload failures", strategy.availability.capacityFailedRequests, Format.number) + "</tr>\n"
         }
         let end = "</tbody></table></div>\n"
         return "<h3>Exposure to the candidate</h3>\n" + exposure + end + "<h3>Cost and duration</h3>\n" + cost + end
     }
 
-    private static func tableHead(_ numericColumns: [String], kindColumn: Bool) -> String {
-        var html = "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">strategy</th>"
-        if kindColumn { html += "<th scope=\"col\">kind</th>" }
-        for heading in numericColumns { html += "<th scope=\"col\" class=\"num\">\(heading)</th>" }
+    private static func tableHead(_ columns: [String]) -> String {
+        var html = "<div class=\"table-wrap\"><table class=\"cards\">\n<thead><tr><th scope=\"col\">strategy</th>"
+        for heading in columns {
+            html += "<th scope=\"col\"\(heading == "kind" ? "" : " class=\"num\"")>\(Markup.escape(heading))</th>"
+        }
         return html + "</tr></thead>\n<tbody>\n"
+    }
+
+    /// A cell of column `label` holding `html`; the label names it in the narrow layout.
+    private static func td(_ label: String, _ html: String, numeric: Bool = true, muted: Bool = false) -> String {
+        let classes = [numeric ? "num" : nil, muted ? "none" : nil].compactMap { $0 }.joined(separator: " ")
+        return "<td data-label=\"\(Markup.escape(label))\"" + (classes.isEmpty ? "" : " class=\"\(classes)\"")
+            + ">\(html)</td>"
     }
 
     /// The mean, with the p5–p95 range on a second, quieter line unless every run agreed
     /// (the same rule as `Format.spread`).
-    private static func cell(_ statistics: SummaryStatistics?, _ format: (Double) -> String) -> String {
-        guard let statistics else { return "<td class=\"num none\">–</td>" }
+    private static func td(_ label: String, _ statistics: SummaryStatistics?, _ format: (Double) -> String) -> String {
+        guard let statistics else { return td(label, "–", muted: true) }
         let low = format(statistics.p5)
         let high = format(statistics.p95)
         let range = low == high ? "" : "<span class=\"range\">\(Markup.escape(low))–\(Markup.escape(high))</span>"
-        return "<td class=\"num\">\(Markup.escape(format(statistics.mean)))\(range)</td>"
+        return td(label, Markup.escape(format(statistics.mean)) + range)
     }
 
     private static let legend = """
@@ -273,7 +338,12 @@ public enum HTMLReport {
         .recommendation{border-left:4px solid #1a7f37;background:#f0fff4;padding:.5rem 1rem;margin:1rem 0}
         .description{max-width:75ch}
         code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap;background:#eef1f4;padding:1px 4px;border-radius:4px}
-        .table-wrap{overflow-x:auto}
+        .table-wrap,.chart-scroll{overflow-x:auto}
+        .charts{display:flex;flex-wrap:wrap;gap:.5rem 2.5rem}
+        .charts figure{margin:0;flex:0 1 440px}
+        .points{margin:.5rem 0 .25rem;padding-left:1.75rem;font-size:.92rem}
+        .tag{font-size:.75rem;border:1px solid #1a7f37;color:#1a7f37;border-radius:10px;padding:0 6px;white-space:nowrap}
+        .tag.front{border-color:#57606a;color:#57606a}
         table{border-collapse:collapse;font-size:13px;font-variant-numeric:tabular-nums}
         th,td{padding:6px 8px;border-bottom:1px solid #d0d7de;text-align:left;vertical-align:top}
         thead th{background:#eef1f4;border-bottom:2px solid #6e7781;font-weight:600;vertical-align:bottom}
@@ -297,6 +367,18 @@ public enum HTMLReport {
         dt{font-weight:600}
         dd{margin:0}
         footer{margin-top:3rem;color:#57606a;font-size:.85rem}
+        @media (max-width:640px){
+        header,main,footer{padding:0 14px}
+        .cards,.cards tbody,.cards tr,.cards td,.cards tbody th{display:block}
+        .cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+        .cards tr{border:1px solid #d0d7de;border-radius:6px;margin:0 0 .6rem;padding:.3rem .6rem}
+        .cards tbody th{border:0;padding:.1rem 0 .3rem;min-width:0}
+        .cards td{display:flex;align-items:baseline;gap:.5rem;border:0;padding:1px 0;text-align:right}
+        .cards td::before{content:attr(data-label);margin-right:auto;color:#57606a;text-align:left;white-space:nowrap}
+        .cards .range{display:inline}
+        .chart-scroll svg.chart{max-width:none}
+        .chart-scroll::after{content:"scroll sideways for the whole chart";display:block;color:#57606a;font-size:.8rem}
+        }
         @media print{body{font-size:10pt}h2{break-before:page}figure,article,tr{break-inside:avoid}.table-wrap{overflow:visible}}
         """
 }

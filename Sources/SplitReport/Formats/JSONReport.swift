@@ -61,9 +61,12 @@ public enum JSONReport {
                                     ("requested", .number(step.requested)),
                                     ("effective", .number(step.effective)),
                                     ("realized", stats(step.realized)),
+                                    ("peak", stats(step.peak)),
+                                    ("secondsAtPeak", stats(step.secondsAtPeak)),
                                 ])
                             })
                     ),
+                    ("peakCandidateShare", stats(strategy.granularity.peakCandidateShare)),
                 ])
             ),
             (

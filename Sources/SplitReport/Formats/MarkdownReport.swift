@@ -15,7 +15,7 @@ public enum MarkdownReport {
         var text = "## \(escape(scenario.name))\n\n"
         if let description = scenario.description { text += escape(description) + "\n\n" }
         text +=
-            "`\(scenario.file)` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
+            "`\(Format.sharedPath(scenario.file))` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
         if let recommendation = scenario.recommendation {
             text +=
                 "**Recommended: \(escape(recommendation.strategy))** — "
@@ -45,14 +45,10 @@ public enum MarkdownReport {
         for strategy in scenario.strategies where !strategy.granularity.steps.isEmpty || !strategy.warnings.isEmpty {
             text += "\n### \(escape(strategy.name))\n\n"
             if !strategy.granularity.steps.isEmpty {
-                text += "| step | asked | can set | realised |\n|---|--:|--:|--:|\n"
+                text += "| step | asked | can set | realised | peak, time at it |\n|---|--:|--:|--:|--:|\n"
                 for step in strategy.granularity.steps {
-                    let realized =
-                        step.realized.map {
-                            Format.percent($0.mean) + " [" + Format.percent($0.p5) + "–" + Format.percent($0.p95) + "]"
-                        } ?? "not reached"
                     text +=
-                        "| \(step.label) | \(Format.percent(step.requested)) | \(Format.percent(step.effective)) | \(realized) |\n"
+                        "| \(step.label) | \(Format.percent(step.requested)) | \(Format.percent(step.effective)) | \(Format.realized(step)) | \(Format.peak(step)) |\n"
                 }
                 text += "\n"
             }

@@ -77,16 +77,14 @@ public enum TableReport {
             guard !steps.isEmpty || !strategy.warnings.isEmpty else { continue }
             details += "\n\(strategy.name)\n"
             if !steps.isEmpty {
-                var stepRows = [["  step", "asked", "can set", "realised"]]
+                var stepRows = [["  step", "asked", "can set", "realised", "peak, time at it"]]
                 for step in steps {
                     stepRows.append([
                         "  " + step.label, Format.percent(step.requested), Format.percent(step.effective),
-                        step.realized.map {
-                            Format.percent($0.mean) + " [" + Format.percent($0.p5) + "–" + Format.percent($0.p95) + "]"
-                        } ?? "not reached",
+                        Format.realized(step), Format.peak(step),
                     ])
                 }
-                details += Format.table(stepRows, rightAligned: [1, 2, 3])
+                details += Format.table(stepRows, rightAligned: [1, 2, 3, 4])
             }
             for warning in strategy.warnings {
                 details += "  ! \(WarningSentence.text(warning))\n"

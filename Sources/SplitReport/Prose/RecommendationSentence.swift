@@ -7,8 +7,11 @@ enum RecommendationSentence {
         switch reason {
         case .best(let priority, let value, let runnerUp, let runnerUpValue):
             let unit = priority == .cost ? " extra pod-hours" : ""
+            // People come whole: a fractional count of users can only be a mean, so it says so.
+            let fractional =
+                priority == .usersFailed && (value != value.rounded() || runnerUpValue != runnerUpValue.rounded())
             return
-                "\(superlative(priority)): \(figure(value, priority)) vs \(figure(runnerUpValue, priority))\(unit) (\(runnerUp))"
+                "\(superlative(priority)): \(fractional ? "mean " : "")\(figure(value, priority)) vs \(figure(runnerUpValue, priority))\(unit) (\(runnerUp))"
         case .tied(let priorities, let others):
             return
                 "ties with \(others.joined(separator: ", ")) on \(list(priorities.map(noun))) (inside the runs' p5–p95 noise)"

@@ -67,7 +67,9 @@ public enum Comparison {
         let steps = plan.steps.enumerated().map { index, step in
             StepGranularity(
                 label: step.label, requested: step.requested, effective: step.effective,
-                realized: SummaryStatistics(runs.compactMap { $0.realizedShares[safe: index] ?? nil }))
+                realized: SummaryStatistics(runs.compactMap { $0.realizedShares[safe: index] ?? nil }),
+                peak: SummaryStatistics(runs.compactMap { $0.stepPeaks[safe: index]??.share }),
+                secondsAtPeak: SummaryStatistics(runs.compactMap { $0.stepPeaks[safe: index]??.seconds }))
         }
         var warnings = spec.warnings(in: scenario, plan: plan)
         let measures = strategy.analysis.map { spec.runsAnalysis || $0.afterPromotion > .zero } ?? false
@@ -101,7 +103,8 @@ public enum Comparison {
             kind: strategy.kind.name,
             outcome: .init(
                 promoted: fraction(.promoted), aborted: fraction(.aborted), paused: paused, incomplete: incomplete),
-            granularity: Granularity(minCandidateShare: plan.minShare, steps: steps),
+            granularity: Granularity(
+                minCandidateShare: plan.minShare, steps: steps, peakCandidateShare: stats { $0.peakCandidateShare }),
             exposure: .init(
                 candidateUserRequests: stats { $0.candidateUserRequests },
                 failedUserRequests: stats { $0.failedUserRequests },

@@ -10,13 +10,22 @@ public struct StepGranularity: Sendable {
     /// The candidate's share of production requests while the step was in force, over the
     /// runs in which it took effect.
     public var realized: SummaryStatistics?
+    /// The highest one-minute candidate share while the step was in force (``ShareWindows``).
+    public var peak: SummaryStatistics?
+    /// Seconds the step spent at that peak, within sampling noise.
+    public var secondsAtPeak: SummaryStatistics?
 
     /// Creates a step's figures.
-    public init(label: String, requested: Double, effective: Double, realized: SummaryStatistics?) {
+    public init(
+        label: String, requested: Double, effective: Double, realized: SummaryStatistics?,
+        peak: SummaryStatistics? = nil, secondsAtPeak: SummaryStatistics? = nil
+    ) {
         self.label = label
         self.requested = requested
         self.effective = effective
         self.realized = realized
+        self.peak = peak
+        self.secondsAtPeak = secondsAtPeak
     }
 }
 
@@ -26,10 +35,14 @@ public struct Granularity: Sendable {
     public var minCandidateShare: Double
     /// Per weight or replica step.
     public var steps: [StepGranularity]
+    /// The highest one-minute candidate share before the candidate took all traffic: what
+    /// users met at worst while the release was still on trial.
+    public var peakCandidateShare: SummaryStatistics?
 
     /// Creates a strategy's granularity.
-    public init(minCandidateShare: Double, steps: [StepGranularity]) {
+    public init(minCandidateShare: Double, steps: [StepGranularity], peakCandidateShare: SummaryStatistics? = nil) {
         self.minCandidateShare = minCandidateShare
         self.steps = steps
+        self.peakCandidateShare = peakCandidateShare
     }
 }

@@ -11,6 +11,8 @@ public enum ControlEvent<Timer: Sendable>: Sendable {
     case rateChange(Int)
     /// Prometheus scrapes the candidate pods' counters.
     case metricScrape
+    /// A minute of candidate share is over (``ShareWindows``).
+    case shareWindow
     /// The analysis run with this id takes a measurement.
     case analysisTick(run: Int)
     /// The smoke test has sent its last request.

@@ -89,12 +89,14 @@ public struct ReleaseControl<Timer: Sendable> {
 
     /// Counts requests from now on toward step `index` of the strategy.
     public mutating func beginStep(_ index: Int) {
+        state.closeShareWindow()
         while state.metrics.stepTraffic.count <= index + 1 { state.metrics.stepTraffic.append((0, 0)) }
         state.metrics.currentStepSlot = index + 1
     }
 
     /// Stops counting requests toward a step.
     public mutating func endSteps() {
+        state.closeShareWindow()
         state.metrics.currentStepSlot = 0
     }
 
@@ -147,6 +149,7 @@ public struct ReleaseControl<Timer: Sendable> {
     /// Records that the candidate took all production traffic.
     public mutating func candidateTookFullTraffic() {
         guard state.record.fullTrafficAt == nil else { return }
+        state.closeShareWindow()
         state.record.fullTrafficAt = state.now
         state.record(.fullTraffic)
         state.analysisAtFullPromotion()

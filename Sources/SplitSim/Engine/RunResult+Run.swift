@@ -7,8 +7,10 @@ extension RunResult {
         let podSeconds = metrics.podNanoseconds / 1e9
         let baseline = Double(scenario.cluster.replicas) * scenario.duration.seconds
         var realized: [Double?] = []
+        var peaks: [ShareWindows.Peak?] = []
         for (index, step) in strategy.kind.steps.enumerated() where step.setsShare {
             let slot = index + 1
+            peaks.append(metrics.shareWindows.peak { $0.slot == slot })
             if slot < metrics.stepTraffic.count, metrics.stepTraffic[slot].requests > 0 {
                 realized.append(
                     Double(metrics.stepTraffic[slot].candidate) / Double(metrics.stepTraffic[slot].requests))
@@ -61,6 +63,8 @@ extension RunResult {
             usersSawBoth: Double(
                 record.usersSawBothAtFinish ?? metrics.exposedUsers.intersectionCount(with: metrics.stableUsers)),
             realizedShares: realized,
+            stepPeaks: peaks,
+            peakCandidateShare: metrics.shareWindows.peak(where: \.beforePromotion)?.share,
             analysisMeasurements: record.analysisMeasurements,
             measurementsWithData: record.measurementsWithData,
             requests: Double(metrics.requests),

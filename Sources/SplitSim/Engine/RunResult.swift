@@ -55,6 +55,12 @@ public struct RunResult: Sendable {
     /// Per weight or replica step: the candidate's share of production requests while the
     /// step was in force; nil when the step never took effect.
     public var realizedShares: [Double?]
+    /// Per weight or replica step, parallel to ``realizedShares``: the highest one-minute
+    /// candidate share while the step was in force and the time spent at it.
+    public var stepPeaks: [ShareWindows.Peak?]
+    /// The highest one-minute candidate share before the candidate took all traffic; nil when
+    /// no production request was simulated before then.
+    public var peakCandidateShare: Double?
     /// Analysis measurements taken, and how many of them read data.
     public var analysisMeasurements: Int
     public var measurementsWithData: Int

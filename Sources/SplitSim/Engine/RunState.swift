@@ -133,6 +133,13 @@ struct RunState<Timer: Sendable> {
         if record.detectedAt == nil && errors.hasFault && faultActive { record.detectedAt = now }
     }
 
+    /// Closes the current window of candidate share at the present time.
+    mutating func closeShareWindow() {
+        metrics.shareWindows.close(
+            at: now, slot: metrics.currentStepSlot, beforePromotion: record.fullTrafficAt == nil,
+            requests: metrics.requests, candidate: metrics.candidateRequests)
+    }
+
     /// Scrapes the candidate pods' counters, if a scrape is due now and not taken yet.
     mutating func scrapeIfDue() {
         guard let series = metric, series.isScrapeDue(at: now) else { return }

@@ -51,6 +51,7 @@ public enum Simulation {
             traffic: setup.traffic, errors: release.state.errors, podCapacityRps: scenario.cluster.podCapacityRps,
             callers: callers)
         release.state.events.schedule(.end, at: release.state.duration)
+        release.state.events.schedule(.shareWindow, at: ShareWindows.length)
         for (index, point) in setup.traffic.rateProfile.enumerated() where index > 0 {
             release.state.events.schedule(.rateChange(index), at: point.at)
         }
@@ -72,6 +73,7 @@ public enum Simulation {
             settle(&path, &release.state)
             if setup.outcomeOnly && release.state.outcomeIsFinal { break }
         }
+        release.state.closeShareWindow()
         release.state.record.candidateReachableAtEnd = release.state.candidateReachable(
             callersMayReachCandidate: path.callersMayReachCandidate)
         return RunResult(of: release.state, strategy: setup.strategy, scenario: scenario)
@@ -101,6 +103,10 @@ public enum Simulation {
             return nil
         case .metricScrape:
             state.scrape()
+            return nil
+        case .shareWindow:
+            state.closeShareWindow()
+            state.events.schedule(.shareWindow, at: state.now + ShareWindows.length)
             return nil
         case .analysisTick(let id):
             return state.measureAnalysis(id: id)

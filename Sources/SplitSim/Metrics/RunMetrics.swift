@@ -34,6 +34,8 @@ public struct RunMetrics: Sendable {
     public var stepTraffic: [(requests: Int, candidate: Int)] = [(0, 0)]
     /// The slot of `stepTraffic` requests count into now.
     public var currentStepSlot = 0
+    /// The candidate's share minute by minute, for peak shares.
+    public var shareWindows = ShareWindows()
     /// Pod-seconds: the integral of existing pods over time, in pod-nanoseconds.
     public var podNanoseconds: Double = 0
     /// The most pods that existed at once — pending, ready and terminating: a draining pod
