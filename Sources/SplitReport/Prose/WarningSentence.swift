@@ -12,13 +12,13 @@ enum WarningSentence {
                 "weight step \(step + 1) asks \(percent(requested)); \(router.rawValue) can only set multiples of \(percent(smallestShare)), so it gets \(percent(effective))"
         case .podSplitRounded(let step, let requested, let effective, let replicas):
             return
-                "weight step \(step + 1) asks \(percent(requested)); with \(replicas) replicas the closest pod split gives \(percent(effective))"
+                "weight step \(step + 1) asks \(percent(requested)); with \(Format.count(replicas, "replica")) the closest pod split gives \(percent(effective))"
         case .podRatioRounded(let step, let requested, let effective, let stablePods):
             return
-                "step \(step + 1) asks \(percent(requested)); \(stablePods) stable pods allow only ratios such as \(percent(effective))"
+                "step \(step + 1) asks \(percent(requested)); beside \(Format.count(stablePods, "stable pod")) only ratios such as \(percent(effective)) are possible"
         case .canaryOverloaded(let step, let offeredRps, let canaryPods, let capacityRps):
             return
-                "weight step \(step + 1) sends up to \(Int(offeredRps.rounded())) requests/s to \(canaryPods) canary pod(s) that serve \(Int(capacityRps.rounded())): the canary overloads"
+                "weight step \(step + 1) sends up to \(Int(offeredRps.rounded())) requests/s to \(Format.count(canaryPods, "canary pod")) that serve \(Int(capacityRps.rounded())): the canary overloads"
         case .rulesNeedIngressNginx(let router):
             return
                 "header and cookie keys are ingress-nginx canary annotations; with \(router.rawValue) they do nothing and requests are split by weight (a header route is a setHeaderRoute step)"
@@ -40,6 +40,12 @@ enum WarningSentence {
         case .promotedUnmeasured(let runShare):
             return
                 "\(percent(runShare)) of runs promoted the candidate although no analysis measurement had data: nothing was measured"
+        case .shareNotRealized(let step, let effective, let realized):
+            return
+                "\(step) can set \(percent(effective)) but the traffic realised only \(percent(realized)) on average: callers that keep their connections reach new pods only when they reconnect (splitsim explain callers)"
+        case .abortedWithoutData(let runShare, let minRequests):
+            return
+                "\(percent(runShare)) of healthy runs were stopped because the analysis had no data (fewer than \(minRequests) requests in its window) too many times in a row: it never judged the candidate; delay its first measurement until the canary takes traffic (initialDelay) or lower minRequests"
         }
     }
 }

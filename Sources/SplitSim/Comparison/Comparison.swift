@@ -72,6 +72,11 @@ public enum Comparison {
                 secondsAtPeak: SummaryStatistics(runs.compactMap { $0.stepPeaks[safe: index]??.seconds }))
         }
         var warnings = spec.warnings(in: scenario, plan: plan)
+        for step in steps {
+            if let realized = step.realized?.mean, step.effective > 0, realized < step.effective / 2 {
+                warnings.append(.shareNotRealized(step: step.label, effective: step.effective, realized: realized))
+            }
+        }
         let measures = strategy.analysis.map { spec.runsAnalysis || $0.afterPromotion > .zero } ?? false
         if !measures, scenario.versions.candidate.fault != nil {
             warnings.append(.noAnalysis)
@@ -97,6 +102,10 @@ public enum Comparison {
                     .count) / count
         if unmeasured > 0 {
             warnings.append(.promotedUnmeasured(runShare: unmeasured))
+        }
+        let starved = Double(healthyTwin.filter(\.abortedWithoutData).count) / Double(max(healthyTwin.count, 1))
+        if starved > 0, let analysis = strategy.analysis {
+            warnings.append(.abortedWithoutData(runShare: starved, minRequests: analysis.minRequests))
         }
         return StrategyComparison(
             name: strategy.name,

@@ -29,6 +29,13 @@ public enum StrategyWarning: Sendable, Equatable {
     /// This share of runs promoted the candidate although no analysis measurement had data:
     /// nothing was measured (`noData: success`, or too little traffic for `minRequests`).
     case promotedUnmeasured(runShare: Double)
+    /// This share of healthy runs was stopped by an analysis that erred for want of data
+    /// (fewer than `minRequests` requests in its window, too many times in a row): it never
+    /// judged the candidate.
+    case abortedWithoutData(runShare: Double, minRequests: Int)
+    /// The share step written `step` (e.g. `setReplicas 1`) can set `effective`, but the
+    /// traffic realised less than half of it on average: callers kept their connections.
+    case shareNotRealized(step: String, effective: Double, realized: Double)
 
     /// A stable machine-readable code for pipelines.
     public var code: String {
@@ -45,6 +52,8 @@ public enum StrategyWarning: Sendable, Equatable {
         case .runsIncomplete: "runs-incomplete"
         case .runsPaused: "runs-paused"
         case .promotedUnmeasured: "promoted-unmeasured"
+        case .abortedWithoutData: "aborted-without-data"
+        case .shareNotRealized: "share-not-realised"
         }
     }
 }

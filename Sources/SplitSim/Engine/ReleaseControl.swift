@@ -161,7 +161,11 @@ public struct ReleaseControl<Timer: Sendable> {
         state.record.outcome = .aborted
         state.record.finishedAt = nil
         // An analysis that erred for want of data stopped the release without seeing the fault.
-        if !Self.erred(reason.cause) { state.recordDetection() }
+        if Self.erred(reason.cause) {
+            state.record.abortedWithoutData = true
+        } else {
+            state.recordDetection()
+        }
         state.stopChecks()
         state.record(.aborted(reason))
     }

@@ -21,6 +21,9 @@ public struct ReleaseRecord: Sendable {
     /// Analysis measurements taken, and how many of them read data.
     public internal(set) var analysisMeasurements = 0
     public internal(set) var measurementsWithData = 0
+    /// Whether an analysis that erred — measurements without data, too many in a row —
+    /// stopped the release: it never judged the candidate.
+    public internal(set) var abortedWithoutData = false
 
     /// Whether the release was aborted or rolled back.
     public var isAborted: Bool { outcome == .aborted }

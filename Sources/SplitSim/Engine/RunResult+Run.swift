@@ -67,6 +67,7 @@ extension RunResult {
             peakCandidateShare: metrics.shareWindows.peak(where: \.beforePromotion)?.share,
             analysisMeasurements: record.analysisMeasurements,
             measurementsWithData: record.measurementsWithData,
+            abortedWithoutData: record.abortedWithoutData,
             requests: Double(metrics.requests),
             trace: state.trace
         )

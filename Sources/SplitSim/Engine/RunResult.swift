@@ -64,6 +64,8 @@ public struct RunResult: Sendable {
     /// Analysis measurements taken, and how many of them read data.
     public var analysisMeasurements: Int
     public var measurementsWithData: Int
+    /// Whether an analysis that erred for want of data stopped the release.
+    public var abortedWithoutData: Bool
     /// Production requests of the run that were simulated (an aborted release stops
     /// streaming once only stable can be reached).
     public var requests: Double

@@ -25,7 +25,7 @@ public enum StarterScenario {
             "stable": {"errorRate": 0.001},
             "candidate": {"errorRate": 0.001, "fault": {"errorRate": 0.1, "users": 0.2, "after": "0s"}}
           },
-          "analysis": {"interval": "1m", "maxErrorRate": 0.01, "minRequests": 50, "failureLimit": 0, "afterPromotion": "10m"},
+          "analysis": {"interval": "1m", "initialDelay": "1m30s", "maxErrorRate": 0.01, "minRequests": 50, "failureLimit": 0, "afterPromotion": "10m"},
           "strategies": [
             {"name": "ingress canary 10/50", "kind": "service-split", "router": "ingress-nginx",
              "description": "An ingress-nginx canary Ingress splits every request by weight; the canary Deployment is sized to the weight.",

@@ -48,6 +48,29 @@ import Testing
         #expect(throws: ScenarioError.self) { _ = try Scenario(decoding: text(#"["speed"]"#), file: "p.json") }
     }
 
+    /// Argo retries an erred measurement after 10 s and gives up after `consecutiveErrorLimit`
+    /// (4) more (argo-rollouts utils/analysis: DefaultErrorRetryInterval, DefaultConsecutiveErrorLimit):
+    /// measuring from the rollout's start, before the canary pod is ready, a healthy release
+    /// is stopped by an analysis that never saw a request. The warning says so and what to do.
+    @Test func anAnalysisThatErrsBeforeTheCanaryTakesTrafficIsNamed() throws {
+        let comparison = { (initialDelay: String) in
+            let scenario = try ScenarioFixture.make(
+                strategy: Self.canary(
+                    analysis:
+                        #"{"interval": "1m", "maxErrorRate": 0.01, "minRequests": 50, "initialDelay": "\#(initialDelay)"}"#
+                ),
+                rps: 200, users: 1_000, duration: "15m", runs: 4, startup: "30s", shutdown: "10s")
+            return Comparison.run(scenario).strategies[0]
+        }
+        let hasty = try comparison("0s")
+        #expect(hasty.decision.falseAbortRate == 1)
+        #expect(hasty.warnings.contains(.abortedWithoutData(runShare: 1, minRequests: 50)))
+        #expect(hasty.warnings.map(\.code).contains("aborted-without-data"))
+        let patient = try comparison("1m30s")
+        #expect(patient.decision.falseAbortRate == 0)
+        #expect(!patient.warnings.map(\.code).contains("aborted-without-data"))
+    }
+
     @Test func aHealthyScenarioReportsItsOwnFalseAbortsAndNoDetectionPower() throws {
         let decision = { (minRequests: Int) in
             let scenario = try ScenarioFixture.make(

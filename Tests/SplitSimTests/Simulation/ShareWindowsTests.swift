@@ -105,5 +105,20 @@ import Testing
         #expect(podsPeak.mean > podsRealized.mean + 0.02, "peak \(podsPeak.mean) vs mean \(podsRealized.mean)")
         #expect(podsPeak.mean > pods.effective + 0.02)
         #expect(try #require(pods.secondsAtPeak).mean < 400)
+        #expect(!comparison.strategies[1].warnings.map(\.code).contains("share-not-realised"))
+    }
+
+    /// Without a connection age limit, pinned connections never reach the new pods: the
+    /// step's share is never realised, and the warning names the step.
+    @Test func aShareThatIsNeverRealisedIsNamed() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "10m"}]}"#,
+            rps: 200, users: 40,
+            callers:
+                #"{"via": "cluster-ip", "instances": 10, "connectionsPerInstance": 4, "maxRequestsPerConnection": 0, "maxConnectionAge": "0s", "idleTimeout": "0s"}"#,
+            duration: "12m", runs: 2, startup: "15s", shutdown: "30s")
+        let strategy = Comparison.run(scenario).strategies[0]
+        #expect(strategy.granularity.steps[0].realized?.mean == 0)
+        #expect(strategy.warnings.contains(.shareNotRealized(step: "setReplicas 1", effective: 1.0 / 11, realized: 0)))
     }
 }
