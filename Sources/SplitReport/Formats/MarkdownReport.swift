@@ -13,9 +13,7 @@ public enum MarkdownReport {
 
     static func scenario(_ scenario: ScenarioComparison) -> String {
         var text = "## \(escape(scenario.name))\n\n"
-        if let description = scenario.description { text += escape(description) + "\n\n" }
-        text +=
-            "`\(Format.sharedPath(scenario.file))` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
+        // The answer first: a reader of a pull request summary may read nothing else.
         if let recommendation = scenario.recommendation {
             text +=
                 "**Recommended: \(escape(recommendation.strategy))** — "
@@ -23,6 +21,9 @@ public enum MarkdownReport {
                 + ".\n\n"
             text += "Pareto front: " + recommendation.paretoFront.map(escape).joined(separator: ", ") + ".\n\n"
         }
+        if let description = scenario.description { text += escape(description) + "\n\n" }
+        text +=
+            "`\(Format.sharedPath(scenario.file))` · \(Format.count(scenario.runs, "run")) · seed \(scenario.seed) · \(Format.count(scenario.replicas, "replica")) · \(Format.duration(scenario.durationSeconds))\n\n"
         text += AssumptionSentence.all(scenario).map { "Assumes: \(escape($0)).\n\n" }.joined()
         text +=
             "| strategy | kind | min share | outcome | users exposed | users failed | excess failures | detect | escaped | false aborts | peak pods | extra pod-h | cost \(escape(scenario.currency)) | duration | no ready pod | overload failures |\n"
