@@ -69,11 +69,11 @@ enum CLIRun {
         return nil
     }()
 
-    /// Runs `splitsim` with `arguments` in `directory` (the package root by default) and waits
-    /// at most `timeout` seconds.
+    /// Runs `splitsim` with `arguments` in `directory` (the package root by default), with
+    /// `environment` added to this process's, and waits at most `timeout` seconds.
     static func run(
         _ arguments: [String], in directory: URL = packageRoot, timeout: TimeInterval = 60,
-        sourceLocation: SourceLocation = #_sourceLocation
+        environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> CLIResult {
         let executable = try #require(
             executable, "the splitsim executable was not found beside the test runner",
@@ -90,6 +90,9 @@ enum CLIRun {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle
         process.standardError = errHandle

@@ -278,7 +278,7 @@ struct CompareTests {
         let cheap = [
             "basic canary 20/70", "routed canary 10/25/50", "second Deployment", "1 % first (default total)",
             "Argo basic canary setWeight 5", "second Deployment 1 of 10", "basic canary, no surge",
-            "Argo 10..50, 1m steps", "routed canary 10/50", "unguarded query",
+            "Argo 10..50, 1m steps", "routed canary 10/50", "unguarded query", "Argo canary 10/25/50",
         ]
         let options = cheap.flatMap { ["--strategy", $0] }
         let result = try CLIRun.run(

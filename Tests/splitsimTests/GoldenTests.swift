@@ -31,6 +31,7 @@ struct GoldenTests {
         ("long-lived-connections-max-age", 3),
         ("low-traffic-canary-no-data", 4),
         ("single-replica", nil),
+        ("sweep-fault-size", 4),
     ]
 
     static let formats = ["json", "markdown", "csv"]

@@ -82,6 +82,26 @@ struct SVGChart: Sendable {
         content += "/>"
     }
 
+    /// A polyline through `points`; `dash` is an SVG dash array such as `7 4`.
+    mutating func polyline(
+        _ points: [(x: Double, y: Double)], stroke: String, width: Double = 1, dash: String? = nil,
+        className: String? = nil
+    ) {
+        content += "<polyline"
+        if let className { content += " class=\"\(className)\"" }
+        content +=
+            " points=\"" + points.map { Format.coordinate($0.x) + "," + Format.coordinate($0.y) }.joined(separator: " ")
+            + "\" fill=\"none\" stroke=\"\(stroke)\""
+        if width != 1 { content += " stroke-width=\"\(Format.coordinate(width))\"" }
+        if let dash { content += " stroke-dasharray=\"\(dash)\"" }
+        content += "/>"
+    }
+
+    /// A shape a chart of this module built itself (a marker), drawn over what is there.
+    mutating func draw(_ markup: String) {
+        content += markup
+    }
+
     /// A p5–p95 whisker: a horizontal line with short end caps, centred on `y`.
     mutating func whisker(from low: Double, to high: Double, y: Double, cap: Double = 4) {
         line(x1: low, y1: y, x2: high, y2: y, stroke: Self.ink, width: 1.5, className: "whisker")

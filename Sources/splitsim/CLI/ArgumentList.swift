@@ -98,6 +98,21 @@ struct ArgumentList {
         return text
     }
 
+    /// Removes the first argument, which must be one of `verbs` (a command's subcommand).
+    mutating func verb(among verbs: [String]) throws(CLIError) -> String {
+        let list = verbs.joined(separator: ", ")
+        guard let first = remaining.first else {
+            throw usage("expected one of \(list); see 'splitsim help \(command)'")
+        }
+        guard verbs.contains(first) else {
+            var message = "unknown subcommand \"\(first)\"; expected one of \(list)"
+            if let near = Self.nearest(to: first, among: verbs) { message += " (did you mean \(near)?)" }
+            throw usage(message)
+        }
+        remaining.removeFirst()
+        return first
+    }
+
     /// Returns the arguments left after every option was read, rejecting unknown options.
     ///
     /// - Parameter known: the options the command accepts, for a "did you mean" hint.

@@ -15,6 +15,7 @@ final class ProgressLine: @unchecked Sendable {
 
     private let lock = NSLock()
     private let label: String
+    private let unit: String
     private let scenarioCount: Int
     private let totalRuns: Int
     private let totalWork: Double
@@ -30,9 +31,10 @@ final class ProgressLine: @unchecked Sendable {
     /// - Parameters:
     ///   - runs: the runs of each scenario (runs × strategies).
     ///   - work: the relative cost of each scenario, e.g. the requests it simulates.
-    static func start(_ label: String, runs: [Int], work: [Double]) -> ProgressLine? {
+    ///   - unit: what the items are called on the line: scenarios, or a sweep's points.
+    static func start(_ label: String, runs: [Int], work: [Double], unit: String = "scenario") -> ProgressLine? {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
-        let line = ProgressLine(label: label, runs: runs, work: work)
+        let line = ProgressLine(label: label, runs: runs, work: work, unit: unit)
         let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
         timer.schedule(deadline: .now() + delay, repeating: interval)
         timer.setEventHandler { [line] in line.draw() }
@@ -41,7 +43,8 @@ final class ProgressLine: @unchecked Sendable {
         return line
     }
 
-    private init(label: String, runs: [Int], work: [Double]) {
+    private init(label: String, runs: [Int], work: [Double], unit: String) {
+        self.unit = unit
         self.label = label
         scenarioCount = runs.count
         totalRuns = runs.reduce(0, +)
@@ -83,7 +86,7 @@ final class ProgressLine: @unchecked Sendable {
             guard timer != nil else { return }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             var text =
-                "\(label): scenario \(min(scenario + 1, scenarioCount))/\(scenarioCount), "
+                "\(label): \(unit) \(min(scenario + 1, scenarioCount))/\(scenarioCount), "
                 + "\(runsDone)/\(totalRuns) runs, \(Self.clock(elapsed)) elapsed"
             if workDone > 0, totalWork > workDone {
                 text += ", ETA \(Self.clock(elapsed * (totalWork - workDone) / workDone))"

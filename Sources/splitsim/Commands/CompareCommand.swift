@@ -176,7 +176,7 @@ enum CompareCommand: Command {
     }
 
     /// The report format an `--output` name's extension implies.
-    private static func format(of path: String, _ arguments: ArgumentList) throws(CLIError) -> ReportFormat {
+    static func format(of path: String, _ arguments: ArgumentList) throws(CLIError) -> ReportFormat {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
         let formats: [(String, ReportFormat)] = [

@@ -77,6 +77,14 @@ public struct Scenario: Hashable, Sendable {
             throw .malformedJSON(
                 file: file, line: error.position.line, column: error.position.column, message: error.message)
         }
+        try self.init(decoding: root, file: file, registry: registry)
+    }
+
+    /// Decodes and validates a parsed scenario tree, e.g. one a sweep point changed.
+    /// - Throws: ``ScenarioError/invalid(file:problems:)`` listing every problem in file order.
+    public init(
+        decoding root: JSONNode, file: String, registry: StrategyRegistry = .standard
+    ) throws(ScenarioError) {
         var decoder = ScenarioDecoder()
         let scenario = decoder.decodeScenario(root, file: file, registry: registry)
         let problems = decoder.problemsInFileOrder
