@@ -94,9 +94,9 @@ extension SweepLine {
         }
         var root: JSONNode
         do {
-            root = try JSONNode(parsing: text)
+            root = try ScenarioSyntax(file: file).parse(text, file: file)
         } catch {
-            throw .badLine(file: planFile, line: index + 1, "the scenario is not JSON (\(error.description))")
+            throw .badLine(file: planFile, line: index + 1, "its scenario does not parse (\(error.description))")
         }
         for (path, value) in vary {
             guard let components = JSONPath(parsing: path) else {

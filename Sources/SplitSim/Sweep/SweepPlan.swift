@@ -27,12 +27,9 @@ public struct SweepPlan: Sendable {
     public init(file: String, scenarioText: String, axes: [SweepAxis]) throws(SweepError) {
         let base: JSONNode
         do {
-            base = try JSONNode(parsing: scenarioText)
+            base = try ScenarioSyntax(file: file).parse(scenarioText, file: file)
         } catch {
-            throw .invalidPoint(
-                id: "base",
-                .malformedJSON(
-                    file: file, line: error.position.line, column: error.position.column, message: error.message))
+            throw .invalidPoint(id: "base", error)
         }
         var count = 1
         for axis in axes {

@@ -14,7 +14,13 @@ enum ScenarioFiles {
         path.hasSuffix(".schema.json")
     }
 
-    /// Expands directories into their `*.json` scenario files in name order; files stay as given,
+    /// Whether a file in a directory is a scenario: JSON or YAML by its extension.
+    private static func isScenarioName(_ name: String) -> Bool {
+        name.hasSuffix(".json") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+    }
+
+    /// Expands directories into their scenario files (`*.json`, `*.yaml`, `*.yml`) in name
+    /// order; files stay as given,
     /// and so does `-` (standard input), which may be given once.
     static func expand(_ paths: [String]) throws(CLIError) -> [String] {
         var files: [String] = []
@@ -35,9 +41,9 @@ enum ScenarioFiles {
                 continue
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            let scenarios = names.filter { $0.hasSuffix(".json") && !isSchema($0) }.sorted()
+            let scenarios = names.filter { isScenarioName($0) && !isSchema($0) }.sorted()
             guard !scenarios.isEmpty else {
-                throw .inputMissing("\(path): no scenario files (*.json) in this directory")
+                throw .inputMissing("\(path): no scenario files (*.json, *.yaml, *.yml) in this directory")
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
             files += scenarios.map { base + "/" + $0 }

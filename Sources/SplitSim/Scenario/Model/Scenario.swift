@@ -63,21 +63,16 @@ public struct Scenario: Hashable, Sendable {
         self.strategies = strategies
     }
 
-    /// Decodes and validates scenario JSON text; `file` names it in messages, and `registry`
-    /// says which strategy kinds it may use.
-    /// - Throws: ``ScenarioError/malformedJSON(file:line:column:message:)`` or
+    /// Decodes and validates scenario text, YAML when `file` ends in `.yaml` or `.yml` and
+    /// JSON otherwise; `file` names it in messages, and `registry` says which strategy kinds
+    /// it may use.
+    /// - Throws: ``ScenarioError/malformedJSON(file:line:column:message:)``,
+    ///   ``ScenarioError/malformedYAML(file:line:column:message:)`` or
     ///   ``ScenarioError/invalid(file:problems:)`` listing every problem in file order.
     public init(
         decoding text: String, file: String, registry: StrategyRegistry = .standard
     ) throws(ScenarioError) {
-        let root: JSONNode
-        do {
-            root = try JSONNode(parsing: text)
-        } catch {
-            throw .malformedJSON(
-                file: file, line: error.position.line, column: error.position.column, message: error.message)
-        }
-        try self.init(decoding: root, file: file, registry: registry)
+        try self.init(decoding: ScenarioSyntax(file: file).parse(text, file: file), file: file, registry: registry)
     }
 
     /// Decodes and validates a parsed scenario tree, e.g. one a sweep point changed.

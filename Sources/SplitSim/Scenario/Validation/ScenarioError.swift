@@ -2,6 +2,8 @@
 public enum ScenarioError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The text is not acceptable JSON (including invalid UTF-8 and duplicate keys).
     case malformedJSON(file: String, line: Int, column: Int, message: String)
+    /// The text of a `.yaml` or `.yml` scenario is not YAML this tool reads (``YAMLReader``).
+    case malformedYAML(file: String, line: Int, column: Int, message: String)
     /// The JSON is well formed but describes an invalid scenario; every problem is listed.
     case invalid(file: String, problems: [ScenarioProblem])
 
@@ -10,6 +12,8 @@ public enum ScenarioError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .malformedJSON(let file, let line, let column, let message):
             return ["\(file):\(line):\(column): malformed JSON: \(message)"]
+        case .malformedYAML(let file, let line, let column, let message):
+            return ["\(file):\(line):\(column): malformed YAML: \(message)"]
         case .invalid(let file, let problems):
             return problems.map { "\(file): \($0)" }
         }
