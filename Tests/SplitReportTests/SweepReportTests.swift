@@ -222,6 +222,39 @@ import Testing
         #expect(Self.count(escaped, in: Self.html) == 2 * 2 + (3 + 2) + (3 + 3) + (1 + 6) + 6)
     }
 
+    /// Two strategies × five thresholds are ten lines: past eight, each strategy gets its own
+    /// pair of charts, one line per threshold.
+    @Test func manyLinesAreSplitIntoOnePairOfChartsPerStrategy() {
+        let thresholds = ["0.005", "0.01", "0.02", "0.05", "0.1"]
+        var points: [SweepSummary.Point] = []
+        for fault in ["0.01", "0.1"] {
+            for threshold in thresholds {
+                let entry = { (name: String) in
+                    Self.figures(
+                        name, "k", failed: 1, extra: 60, duration: 60, aborted: 1, falseAborts: 0, power: 1, p95: 30)
+                }
+                points.append(
+                    .init(
+                        id: SweepPoint.id(points.count), index: points.count, values: [fault, threshold],
+                        strategies: [entry("Argo"), entry("Flagger")]))
+            }
+        }
+        let summary = SweepSummary(
+            file: "s.json", name: "s",
+            axes: [
+                .init(path: "fault", values: ["0.01", "0.1"]), .init(path: "analysis.maxErrorRate", values: thresholds),
+            ],
+            points: points)
+        let html = SweepHTMLReport.render(summary, version: "1")
+        #expect(MarkupChecker.problem(in: html) == nil)
+        #expect(html.contains("<h4>Argo</h4>") && html.contains("<h4>Flagger</h4>"))
+        #expect(Self.count("<title>Detection power against fault</title>", in: html) == 2)
+        #expect(Self.count("<polyline class=\"series\"", in: html) == 4 * 5)
+        #expect(html.contains(">Flagger · maxErrorRate=0.05</text>"))
+        // Four lines stay in one pair.
+        #expect(!SweepHTMLReport.render(Self.summary, version: "1").contains("<h4>"))
+    }
+
     /// An axis with one value is a setting of the whole study: it names no line.
     @Test func anAxisWithOneValueStaysOutOfTheLegend() throws {
         var summary = Self.summary

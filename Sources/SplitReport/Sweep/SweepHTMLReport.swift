@@ -67,6 +67,16 @@ public enum SweepHTMLReport {
 
     /// Where one line of a curve takes its value: a strategy, the other axes' values, and a
     /// position on the first axis.
+    /// One curve: a strategy under one combination of the other axes' values.
+    private struct Line {
+        let strategy: String
+        let detail: String?
+        let figures: [SweepSummary.Figures?]
+    }
+
+    /// The most lines one chart draws before the curves are split by strategy.
+    private static let linesPerChart = 8
+
     private struct Cell: Hashable {
         let strategy: String
         let others: [String]
@@ -96,9 +106,9 @@ public enum SweepHTMLReport {
         let otherPaths = summary.axes.dropFirst().map(\.path)
         // An axis with one value is a setting of the whole study, not a difference between lines.
         let varied = Set(summary.axes.dropFirst().filter { $0.values.count > 1 }.map(\.path))
-        let lines = strategies.flatMap { strategy in
+        let lines: [Line] = strategies.flatMap { strategy in
             combinations.map { others in
-                (
+                Line(
                     strategy: strategy,
                     detail: setting(zip(otherPaths, others).filter { varied.contains($0.0) }),
                     figures: first.values.indices.map { cells[Cell(strategy: strategy, others: others, x: $0)] }
@@ -106,8 +116,10 @@ public enum SweepHTMLReport {
             }
         }
         let chart = {
-            (title: String, yTitle: String, better: String, maximum: Double?, figure: (SweepSummary.Figures) -> Double?)
-            in
+            (
+                lines: [Line], title: String, yTitle: String, better: String, maximum: Double?,
+                figure: (SweepSummary.Figures) -> Double?
+            ) in
             LineChart(
                 title: title + " against " + first.path, categories: first.values, xTitle: first.path, yTitle: yTitle,
                 unit: .share, maximum: maximum, better: better,
@@ -118,16 +130,25 @@ public enum SweepHTMLReport {
             ).svg()
         }
         let healthy = summary.points.allSatisfy { point in point.strategies.allSatisfy { $0.detectionPower == nil } }
-        var html = "<h3>Operating characteristics</h3>\n<div class=\"charts\">"
-        if !healthy {
+        // Past a handful of lines a chart is a tangle: then each strategy gets its own pair.
+        let groups: [(heading: String?, lines: [Line])] =
+            lines.count > Self.linesPerChart && strategies.count > 1
+            ? strategies.map { strategy in (strategy, lines.filter { $0.strategy == strategy }) }
+            : [(nil, lines)]
+        var html = "<h3>Operating characteristics</h3>\n"
+        for group in groups {
+            if let heading = group.heading { html += "<h4>\(Markup.escape(heading))</h4>\n" }
+            html += "<div class=\"charts\">"
+            if !healthy {
+                html += figure(
+                    chart(group.lines, "Detection power", "detection power", "better: up", 1) { $0.detectionPower },
+                    caption: "Share of faulty runs stopped before the fault escaped.")
+            }
             html += figure(
-                chart("Detection power", "detection power", "better: up", 1) { $0.detectionPower },
-                caption: "Share of faulty runs stopped before the fault escaped.")
+                chart(group.lines, "False-abort rate", "false-abort rate", "better: down", nil) { $0.falseAbortRate },
+                caption: "Share of healthy runs (the same runs without the fault) that the strategy stopped.")
+            html += "</div>\n"
         }
-        html += figure(
-            chart("False-abort rate", "false-abort rate", "better: down", nil) { $0.falseAbortRate },
-            caption: "Share of healthy runs (the same runs without the fault) that the strategy stopped.")
-        html += "</div>\n"
         if healthy {
             html +=
                 "<p class=\"note\">The candidate is healthy at every point, so there is no detection power to draw.</p>\n"
