@@ -49,7 +49,9 @@ public struct ConnectionPool: CallerModel {
         for index in connections.indices {
             connections[index].pod = reopen(index, over: endpoints, using: &generator)
             if maxRequests > 0 { connections[index].requests = generator.uniform(below: maxRequests) }
-            if maxAge > 0 { connections[index].closesAt = Int64(Double(maxAge) * generator.nextUnitDouble()) }
+            if maxAge > 0 {
+                connections[index].closesAt = SimDuration.clamped(Double(maxAge) * generator.nextUnitDouble())
+            }
         }
     }
 
@@ -70,7 +72,8 @@ public struct ConnectionPool: CallerModel {
             connection.pod = reopen(index, over: endpoints, using: &generator)
             connection.requests = 0
             connection.closesAt =
-                maxAge > 0 ? time + Int64(Double(maxAge) * (0.9 + 0.2 * generator.nextUnitDouble())) : .max
+                maxAge > 0
+                ? time + SimDuration.clamped(Double(maxAge) * (0.9 + 0.2 * generator.nextUnitDouble())) : .max
         }
         connection.requests += 1
         connection.lastUsed = time

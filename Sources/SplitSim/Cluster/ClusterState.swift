@@ -34,7 +34,7 @@ public struct ClusterState: Sendable {
     private mutating func jittered(_ base: Int64, by fraction: Double) -> Int64 {
         guard fraction > 0, base > 0 else { return base }
         let factor = 1 + fraction * (2 * timing.nextUnitDouble() - 1)
-        return Int64((Double(base) * factor / 1e6).rounded()) * 1_000_000
+        return SimDuration.clamped((Double(base) * factor / 1e6).rounded()) * 1_000_000
     }
 
     /// Adds a ReplicaSet with no pods and returns its index.

@@ -61,7 +61,7 @@ struct RunState<Timer: Sendable> {
         self.duration = duration
         self.replicas = replicas
         self.cluster = cluster
-        metrics = RunMetrics(users: traffic.users)
+        metrics = RunMetrics(users: traffic.users, duration: duration)
         self.traffic = traffic
         self.errors = errors
         self.generator = generator

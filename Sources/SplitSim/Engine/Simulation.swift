@@ -51,7 +51,7 @@ public enum Simulation {
             traffic: setup.traffic, errors: release.state.errors, podCapacityRps: scenario.cluster.podCapacityRps,
             callers: callers)
         release.state.events.schedule(.end, at: release.state.duration)
-        release.state.events.schedule(.shareWindow, at: ShareWindows.length)
+        release.state.events.schedule(.shareWindow, at: release.state.metrics.shareWindows.length)
         for (index, point) in setup.traffic.rateProfile.enumerated() where index > 0 {
             release.state.events.schedule(.rateChange(index), at: point.at)
         }
@@ -102,11 +102,14 @@ public enum Simulation {
             path.learnEndpoints(at: state.now)
             return nil
         case .metricScrape:
-            state.scrape()
+            // Once the outcome is final no analysis can start again: the scrapes would go unread.
+            if state.outcomeIsFinal { state.scrapeIfDue() } else { state.scrape() }
             return nil
         case .shareWindow:
+            // Kept after the outcome is final: a paused step's share still moves as callers
+            // reconnect, and the window length bounds the events of a run.
             state.closeShareWindow()
-            state.events.schedule(.shareWindow, at: state.now + ShareWindows.length)
+            state.events.schedule(.shareWindow, at: state.now + state.metrics.shareWindows.length)
             return nil
         case .analysisTick(let id):
             return state.measureAnalysis(id: id)

@@ -35,7 +35,7 @@ public struct RunMetrics: Sendable {
     /// The slot of `stepTraffic` requests count into now.
     public var currentStepSlot = 0
     /// The candidate's share minute by minute, for peak shares.
-    public var shareWindows = ShareWindows()
+    public var shareWindows: ShareWindows
     /// Pod-seconds: the integral of existing pods over time, in pod-nanoseconds.
     public var podNanoseconds: Double = 0
     /// The most pods that existed at once — pending, ready and terminating: a draining pod
@@ -54,8 +54,9 @@ public struct RunMetrics: Sendable {
         failedCandidateRequests + failedMirroredRequests + failedSmokeRequests
     }
 
-    /// Creates empty metrics for `users` users.
-    public init(users: Int) {
+    /// Creates empty metrics for `users` users over a run of `duration` nanoseconds.
+    public init(users: Int, duration: Int64) {
+        shareWindows = ShareWindows(duration: duration)
         exposedUsers = UserBitset(capacity: users)
         failedUsers = UserBitset(capacity: users)
         stableUsers = UserBitset(capacity: users)

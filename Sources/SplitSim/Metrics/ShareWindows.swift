@@ -31,8 +31,12 @@ public struct ShareWindows: Sendable {
         public var seconds: Double
     }
 
-    /// The length of a full window: one minute, the rate window of a typical analysis query.
-    public static let length: Int64 = 60_000_000_000
+    /// The length of a full window, in nanoseconds: one minute (the rate window of a typical
+    /// analysis query), longer for runs of more than a week so that a run keeps at most
+    /// ``maximumWindows`` of them.
+    public let length: Int64
+    /// The most windows a run keeps: enough for a week at one minute, a fixed memory beyond.
+    public static let maximumWindows: Int64 = 10_080
 
     /// The closed windows, in time order; windows without requests are left out.
     public private(set) var windows: [Window] = []
@@ -40,8 +44,12 @@ public struct ShareWindows: Sendable {
     private var requestsAtStart = 0
     private var candidateAtStart = 0
 
-    /// Creates an empty record starting at time 0.
-    public init() {}
+    /// Creates an empty record starting at time 0 for a run of `duration` nanoseconds.
+    public init(duration: Int64) {
+        let minute: Int64 = 60_000_000_000
+        let shortest = (duration + Self.maximumWindows - 1) / Self.maximumWindows
+        length = max(minute, (shortest + minute - 1) / minute * minute)
+    }
 
     /// Ends the current window at `now`, given the run's cumulative request counts, and
     /// starts the next one.
@@ -68,7 +76,7 @@ public struct ShareWindows: Sendable {
     /// - Complexity: O(*n*) for *n* windows.
     public func peak(where isIncluded: (Window) -> Bool) -> Peak? {
         var highest: Window?
-        for window in windows where isIncluded(window) && window.nanoseconds >= Self.length / 2 {
+        for window in windows where isIncluded(window) && window.nanoseconds >= length / 2 {
             if highest.map({ window.share > $0.share }) ?? true { highest = window }
         }
         var requests = 0

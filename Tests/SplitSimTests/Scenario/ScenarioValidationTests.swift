@@ -88,10 +88,21 @@ struct ScenarioValidationTests {
             [
                 #"duration: "0s" is zero; expected a duration greater than 0s"#
             ]),
+        // Issue 16: exactly 9000000000 was refused with "expected at most 9000000000 seconds".
+        BrokenScenario(
+            "a duration past the bound it states", F.scenario([("duration", "9000000000")]),
+            [
+                "duration: 9000000000 is too long; expected at most 1000000000 seconds (about 31 years)"
+            ]),
+        BrokenScenario(
+            "a duration string past the bound", F.scenario([("duration", #""300000h""#)]),
+            [
+                #"duration: "300000h" is too long; expected at most 1000000000 seconds (about 31 years)"#
+            ]),
         BrokenScenario(
             "absurd duration", F.scenario([("duration", "1e12")]),
             [
-                "duration: 1e12 is too long; expected at most 9000000000 seconds"
+                "duration: 1e12 is too long; expected at most 1000000000 seconds (about 31 years)"
             ]),
         BrokenScenario(
             "duration of the wrong type", F.scenario([("duration", "true")]),
@@ -112,10 +123,22 @@ struct ScenarioValidationTests {
         BrokenScenario(
             "rps as string", F.scenario([("traffic", #"{"rps": "400"}"#)]),
             ["traffic.rps: expected a number, found a string"]),
+        // Issue 16: 1e-12 requests/s trapped converting the time between requests to Int64.
+        BrokenScenario(
+            "rps below one request in 11.6 days", F.scenario([("traffic", #"{"rps": 1e-12}"#)]),
+            [
+                "traffic.rps: 1e-12 is out of range; expected 1e-06...1000000 requests/s"
+            ]),
+        BrokenScenario(
+            "a profile point below the smallest rate",
+            F.scenario([("traffic", #"{"profile": [{"at": "0s", "rps": 1e-9}]}"#)]),
+            [
+                "traffic.profile[0].rps: 1e-9 is out of range; expected 0 or 1e-06...1000000 requests/s"
+            ]),
         BrokenScenario(
             "negative rps", F.scenario([("traffic", #"{"rps": -5}"#)]),
             [
-                "traffic.rps: -5 is out of range; expected greater than 0 and at most 1000000"
+                "traffic.rps: -5 is out of range; expected 1e-06...1000000 requests/s"
             ]),
         BrokenScenario(
             "rps and profile", F.scenario([("traffic", #"{"rps": 5, "profile": [{"at": "0s", "rps": 1}]}"#)]),
@@ -160,7 +183,7 @@ struct ScenarioValidationTests {
         BrokenScenario(
             "profile point missing rps", F.scenario([("traffic", #"{"profile": [{"at": "0s"}]}"#)]),
             [
-                "traffic.profile[0].rps: missing required key; expected a number 0...1000000"
+                "traffic.profile[0].rps: missing required key; expected a rate 0 or 1e-06...1000000 requests/s"
             ]),
         BrokenScenario(
             "zero users", F.scenario([("traffic", #"{"rps": 5, "users": 0}"#)]),
@@ -234,7 +257,7 @@ struct ScenarioValidationTests {
         BrokenScenario(
             "zero capacity", F.scenario([("cluster", #"{"replicas": 2, "podCapacityRps": 0}"#)]),
             [
-                "cluster.podCapacityRps: 0 is out of range; expected greater than 0 and at most 1000000"
+                "cluster.podCapacityRps: 0 is out of range; expected 1e-06...1000000 requests/s"
             ]),
         BrokenScenario(
             "error rate above one", F.scenario([("versions", #"{"stable": {"errorRate": 1.2}}"#)]),
@@ -260,7 +283,18 @@ struct ScenarioValidationTests {
         BrokenScenario(
             "zero analysis interval", F.scenario([("analysis", #"{"interval": 0}"#)]),
             [
-                "analysis.interval: 0 is zero; expected a duration greater than 0s"
+                "analysis.interval: 0 is shorter than 1s; expected at least 1s"
+            ]),
+        // Issue 16: an interval of 1e-9 s hung (3.6·10¹² measurements per hour).
+        BrokenScenario(
+            "analysis interval of a nanosecond", F.scenario([("analysis", #"{"interval": 1e-9}"#)]),
+            [
+                "analysis.interval: 1e-9 is shorter than 1s; expected at least 1s"
+            ]),
+        BrokenScenario(
+            "scrape interval under a second", F.scenario([("analysis", #"{"metric": {"scrapeInterval": "100ms"}}"#)]),
+            [
+                #"analysis.metric.scrapeInterval: "100ms" is shorter than 1s; expected at least 1s"#
             ]),
         BrokenScenario(
             "negative failure limit", F.scenario([("analysis", #"{"failureLimit": -1}"#)]),
@@ -512,6 +546,12 @@ struct ScenarioValidationTests {
             "smoke test coverage above one", strategy("blue-green", #""smokeTest": {"coverage": 2}"#),
             [
                 "strategies[0].smokeTest.coverage: 2 is out of range; expected a fraction 0...1"
+            ]),
+        // Issue 16: a smoke test at 1e-300 requests/s trapped (its length overflowed SimDuration).
+        BrokenScenario(
+            "smoke test slower than a request in 11.6 days", strategy("blue-green", #""smokeTest": {"rps": 1e-300}"#),
+            [
+                "strategies[0].smokeTest.rps: 1e-300 is out of range; expected 1e-06...1000000 requests/s"
             ]),
         BrokenScenario(
             "strategy analysis of the wrong type", strategy("blue-green", #""analysis": "1m""#),

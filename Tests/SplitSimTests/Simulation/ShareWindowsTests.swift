@@ -11,7 +11,7 @@ import Testing
     private static func windows(_ spans: [(seconds: Int64, requests: Int, candidate: Int)], slot: Int = 1)
         -> ShareWindows
     {
-        var windows = ShareWindows()
+        var windows = ShareWindows(duration: 3_600_000_000_000)
         var now: Int64 = 0
         var requests = 0
         var candidate = 0
@@ -55,6 +55,18 @@ import Testing
         #expect(peak == .init(share: 2_006.0 / 20_010, seconds: 130))
         let short = Self.windows([(10, 100, 10), (20, 100, 30)])
         #expect(short.peak { _ in true } == .init(share: 0.2, seconds: 30))
+    }
+
+    /// A run keeps at most a week of one-minute windows; a longer run gets longer windows,
+    /// so that its memory stays fixed whatever its duration.
+    @Test func windowsLengthenForRunsLongerThanAWeek() {
+        let week: Int64 = 7 * 24 * 60 * Self.minute
+        #expect(ShareWindows(duration: Self.minute).length == Self.minute)
+        #expect(ShareWindows(duration: week).length == Self.minute)
+        #expect(ShareWindows(duration: week + 1).length == 2 * Self.minute)
+        let years = ShareWindows(duration: 1_000_000_000 * 1_000_000_000)
+        #expect(years.length == 1_654 * Self.minute)
+        #expect(1_000_000_000 * 1_000_000_000 / years.length <= ShareWindows.maximumWindows)
     }
 
     @Test func windowsWithoutRequestsAreDroppedAndSelectionWorks() {

@@ -46,7 +46,7 @@ extension ScenarioDecoder {
             replicas: replicas ?? 1,
             podStartup: duration(fields["podStartup"]) ?? ClusterSpec.defaultPodStartup,
             podShutdown: duration(fields["podShutdown"]) ?? ClusterSpec.defaultPodShutdown,
-            podCapacityRps: number(fields["podCapacityRps"], atLeast: 0, exclusive: true, atMost: Self.maximumRps),
+            podCapacityRps: rate(fields["podCapacityRps"]),
             podHourlyCost: number(fields["podHourlyCost"], atLeast: 0, atMost: 1_000_000) ?? 0,
             podStartupJitter: number(fields["podStartupJitter"], atLeast: 0, atMost: 0.9)
                 ?? ClusterSpec.defaultPodTimingJitter,
@@ -71,7 +71,7 @@ extension ScenarioDecoder {
         case (nil, nil):
             report("neither rps nor profile is given; expected exactly one of them", at: fields.path, fields.position)
         case (.some, nil):
-            if let rps = number(rpsField, atLeast: 0, exclusive: true, atMost: Self.maximumRps) {
+            if let rps = rate(rpsField) {
                 rates = [RatePoint(at: .zero, rps: rps)]
             }
         case (nil, .some):
@@ -172,7 +172,7 @@ extension ScenarioDecoder {
             guard let point = fields(of: element, at: path, as: .ratePoint) else { continue }
             let atField = point["at"]
             let at = self.duration(atField, required: true)
-            let rps = number(point["rps"], atLeast: 0, atMost: Self.maximumRps, required: true)
+            let rps = rate(point["rps"], allowsZero: true, required: true)
             if let at, let atNode = atField.node {
                 if index == 0 && at != .zero {
                     report(
@@ -294,11 +294,12 @@ extension ScenarioDecoder {
         }
         var metric = MetricSpec()
         if let metricFields = object(fields["metric"], as: .metric) {
-            metric.scrapeInterval = duration(metricFields["scrapeInterval"], positive: true) ?? metric.scrapeInterval
-            metric.window = duration(metricFields["window"], positive: true) ?? metric.window
+            metric.scrapeInterval =
+                duration(metricFields["scrapeInterval"], atLeast: Self.minimumInterval) ?? metric.scrapeInterval
+            metric.window = duration(metricFields["window"], atLeast: Self.minimumInterval) ?? metric.window
         }
         return AnalysisSpec(
-            interval: duration(fields["interval"], positive: true) ?? AnalysisSpec.defaultInterval,
+            interval: duration(fields["interval"], atLeast: Self.minimumInterval) ?? AnalysisSpec.defaultInterval,
             count: integer(fields["count"], in: 0...1_000_000) ?? 0,
             maxErrorRate: maxErrorRate,
             failErrorRate: failErrorRate,

@@ -154,7 +154,7 @@ extension ScenarioDecoder {
         guard let fields = object(field, as: .smokeTest) else { return nil }
         return SmokeTestSpec(
             requests: integer(fields["requests"], in: 1...1_000_000) ?? SmokeTestSpec.defaultRequests,
-            rps: number(fields["rps"], atLeast: 0, exclusive: true, atMost: Self.maximumRps)
+            rps: rate(fields["rps"])
                 ?? SmokeTestSpec.defaultRps,
             maxErrorRate: fraction(fields["maxErrorRate"]),
             coverage: fraction(fields["coverage"]) ?? 1

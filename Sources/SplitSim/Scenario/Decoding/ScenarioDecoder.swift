@@ -34,8 +34,15 @@ struct ScenarioDecoder {
     static let maximumReplicas = 10_000
     /// The largest request rate accepted, in requests per second.
     static let maximumRps = 1_000_000.0
-    /// The longest duration accepted, in seconds (the range of ``SimDuration``, about 285 years).
-    static let maximumSeconds = 9e9
+    /// The smallest non-zero request rate accepted: one request in about 11.6 days. Below it
+    /// the time between requests leaves the range of ``SimDuration``.
+    static let minimumRps = 1e-6
+    /// The longest duration accepted, in seconds (about 31 years): sums of a few durations,
+    /// a start-up times its jitter, stay exact in ``SimDuration``'s nanoseconds.
+    static let maximumSeconds = 1e9
+    /// The shortest interval between analysis measurements or metric scrapes: Prometheus
+    /// scrapes seconds apart, and shorter ones would only multiply the events of a run.
+    static let minimumInterval = SimDuration.seconds(1)
 
     /// Every problem found so far, in the order found.
     private(set) var problems: [ScenarioProblem] = []
@@ -215,8 +222,12 @@ struct ScenarioDecoder {
         return nil
     }
 
-    /// A duration: a string such as `"90s"` or a number of seconds; zero is refused when `positive`.
-    mutating func duration(_ field: Field, positive: Bool = false, required: Bool = false) -> SimDuration? {
+    /// A duration: a string such as `"90s"` or a number of seconds, at most
+    /// ``maximumSeconds``; zero is refused when `positive`, anything shorter than `minimum`
+    /// when one is given.
+    mutating func duration(
+        _ field: Field, positive: Bool = false, atLeast minimum: SimDuration? = nil, required: Bool = false
+    ) -> SimDuration? {
         let expectation = "a duration such as \"90s\", \"5m\", \"1h30m\", \"250ms\" or a number of seconds"
         guard let node = present(field, required: required, expecting: expectation) else { return nil }
         let value: SimDuration
@@ -239,19 +250,42 @@ struct ScenarioDecoder {
                 report("\(shown) is negative; expected a duration of at least 0s", at: field.path, node.position)
                 return nil
             }
-            guard number.value < Self.maximumSeconds else {
-                report(
-                    "\(shown) is too long; expected at most \(Self.format(Self.maximumSeconds)) seconds",
-                    at: field.path, node.position)
-                return nil
-            }
             value = .seconds(number.value)
         default:
             reportType(expected: expectation, found: node, at: field.path)
             return nil
         }
+        guard value.seconds <= Self.maximumSeconds else {
+            report(
+                "\(shown) is too long; expected at most \(Self.format(Self.maximumSeconds)) seconds (about 31 years)",
+                at: field.path, node.position)
+            return nil
+        }
         if positive && value == .zero {
             report("\(shown) is zero; expected a duration greater than 0s", at: field.path, node.position)
+            return nil
+        }
+        if let minimum, value < minimum {
+            report("\(shown) is shorter than \(minimum); expected at least \(minimum)", at: field.path, node.position)
+            return nil
+        }
+        return value
+    }
+
+    /// A request rate: 0 when `allowsZero`, else from ``minimumRps`` up to ``maximumRps``.
+    mutating func rate(_ field: Field, allowsZero: Bool = false, required: Bool = false) -> Double? {
+        let bounds =
+            (allowsZero ? "0 or " : "") + "\(Self.format(Self.minimumRps))...\(Self.format(Self.maximumRps))"
+        guard let node = present(field, required: required, expecting: "a rate \(bounds) requests/s") else {
+            return nil
+        }
+        guard case .number(let number) = node.value else {
+            reportType(expected: "a number", found: node, at: field.path)
+            return nil
+        }
+        let value = number.value
+        guard (allowsZero && value == 0) || (Self.minimumRps...Self.maximumRps).contains(value) else {
+            report("\(number) is out of range; expected \(bounds) requests/s", at: field.path, node.position)
             return nil
         }
         return value

@@ -13,9 +13,21 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
     /// The zero-length duration.
     public static let zero = SimDuration(nanoseconds: 0)
 
-    /// A duration of whole or fractional seconds, rounded to the nearest nanosecond.
+    /// A duration of whole or fractional seconds, rounded to the nearest nanosecond and held
+    /// within the range of ``nanoseconds`` (NaN is zero), so that no figure derived from a
+    /// scenario can trap.
     public static func seconds(_ seconds: Double) -> SimDuration {
-        SimDuration(nanoseconds: Int64((seconds * 1e9).rounded()))
+        SimDuration(nanoseconds: clamped((seconds * 1e9).rounded()))
+    }
+
+    /// `nanoseconds`, truncated, as an `Int64` held within its range: the one conversion from
+    /// a computed double to a time, so that a long start-up times a jitter, or a rare arrival,
+    /// saturates instead of trapping.
+    @inlinable
+    public static func clamped(_ nanoseconds: Double) -> Int64 {
+        if nanoseconds >= 9_223_372_036_854_775_807.0 { return .max }
+        if nanoseconds <= -9_223_372_036_854_775_808.0 { return .min }
+        return nanoseconds.isNaN ? 0 : Int64(nanoseconds)
     }
 
     /// A duration of whole minutes.
