@@ -3,7 +3,9 @@ import Testing
 
 @Suite("usage, help and version")
 struct UsageTests {
-    static let commands = ["compare", "validate", "trace", "route", "replicas", "explain", "init", "sweep", "help"]
+    static let commands = [
+        "compare", "validate", "trace", "route", "replicas", "explain", "init", "import", "sweep", "help",
+    ]
 
     @Test("--version prints splitsim 0.1.0")
     func version() throws {

@@ -13,6 +13,7 @@ enum SplitsimCommandLine {
             ReplicasCommand.self,
             ExplainCommand.self,
             InitCommand.self,
+            ImportCommand.self,
             SweepCommand.self,
             HelpCommand.self,
         ]

@@ -12,6 +12,7 @@ enum CompareCommand: Command {
         Usage: splitsim compare [FILE|DIR|- ...] [--runs N] [--seed S] [--strategy NAME ...]
                                 [--format table|markdown|json|csv|html] [--output PATH] [--jobs N]
                                 [--assert 'STRATEGY: PATH OP NUMBER' ...] [--quiet]
+           or: splitsim compare MANIFEST|DIR ... --base SCENARIO [options]
 
         Runs every strategy of each scenario N times with seeded randomness and compares, side
         by side: traffic granularity (share asked, share the mechanism can set, share realised),
@@ -37,6 +38,9 @@ enum CompareCommand: Command {
                             figure no run produced (null) fails. The report is written anyway.
           --quiet           no notes on stderr (errors and failed assertions still print)
           --estimate        time one run of each strategy and print how long the comparison would take
+          --base SCENARIO   the FILEs are Kubernetes manifests: import them onto this
+                            scenario's traffic, cluster and versions as splitsim import does
+                            (its notes go to stderr) and compare the strategies they describe
 
         While it works, and stderr is a terminal, a progress line shows the scenarios and runs
         done, the time elapsed and an estimate of the time left.
@@ -95,14 +99,24 @@ enum CompareCommand: Command {
         let assertionTexts = try arguments.values(of: "--assert")
         let quiet = arguments.flag("--quiet")
         let estimateOnly = arguments.flag("--estimate")
+        let base = try arguments.value(of: "--base")
         let paths = try arguments.positionals(known: [
             "--runs", "--seed", "--strategy", "--format", "--output", "--jobs", "--assert", "--quiet", "--estimate",
+            "--base",
         ])
         var format = explicitFormat ?? .table
         if explicitFormat == nil, let output { format = try Self.format(of: output, arguments) }
         let assertions = try Self.assertions(assertionTexts, arguments)
 
-        let scenarios = try Self.load(paths)
+        let scenarios: [Scenario]
+        if let base {
+            guard !paths.isEmpty else { throw arguments.usage("--base: expected the MANIFEST files to import") }
+            let imported = try ImportCommand.importScenario(paths, base: base, file: paths.joined(separator: ", "))
+            if !quiet { for line in imported.lines { Console.writeError(line) } }
+            scenarios = [imported.scenario]
+        } else {
+            scenarios = try Self.load(paths)
+        }
         let known = scenarios.flatMap { $0.strategies.map(\.name) }
         for name in strategyNames where !known.contains(name) {
             throw arguments.usage("--strategy: " + Self.noStrategy(named: name, among: known))
