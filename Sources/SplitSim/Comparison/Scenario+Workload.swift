@@ -16,4 +16,12 @@ extension Scenario {
     public func requestsToSimulate(strategies count: Int) -> Double {
         requestsPerRun * Double(runs) * Double(count)
     }
+
+    /// The most analysis events one run of `strategy` can take: metric scrapes and
+    /// measurements over the whole duration, whichever is more frequent (0 without analysis).
+    public func analysisTicksPerRun(of strategy: StrategySpec) -> Double {
+        guard let analysis = strategy.analysis else { return 0 }
+        let shortest = min(analysis.interval, analysis.metric.scrapeInterval)
+        return duration.seconds / max(shortest.seconds, 1e-9)
+    }
 }

@@ -19,8 +19,8 @@ enum CompareCommand: Command {
         user exposure to a faulty candidate (requests, users, time to detect and to roll back,
         escapes) and cost in pods (pod-hours, peak pods, money). Figures are the mean with the
         5th–95th percentile over runs. With no FILE, runs the built-in gateway example
-        (\(BuiltInScenario.file)). A DIR means every *.json scenario in it; - reads one
-        scenario from standard input (named stdin in reports and errors).
+        (\(BuiltInScenario.file)). A DIR means every *.json, *.yaml and *.yml scenario in it;
+        - reads one scenario from standard input (named stdin in reports and errors).
 
         Options:
           --runs N          runs per strategy (default: the scenario's "runs")
@@ -38,6 +38,8 @@ enum CompareCommand: Command {
                             figure no run produced (null) fails. The report is written anyway.
           --quiet           no notes on stderr (errors and failed assertions still print)
           --estimate        time one run of each strategy and print how long the comparison would take
+          --yes             run a comparison past the work limits: more than 100 billion requests,
+                            or more than 10 million analysis scrapes and measurements in one run
           --base SCENARIO   the FILEs are Kubernetes manifests: import them onto this
                             scenario's traffic, cluster and versions as splitsim import does
                             (its notes go to stderr) and compare the strategies they describe
@@ -46,8 +48,8 @@ enum CompareCommand: Command {
         done, the time elapsed and an estimate of the time left.
 
         Exit status: 0 success (every assertion holds), 1 an assertion failed, 64 usage error
-        (a malformed assertion, an unknown strategy or path), 65 invalid scenario, 66 input
-        missing, 73 output cannot be created.
+        (a malformed assertion, an unknown strategy or path, work past the limits without --yes),
+        65 invalid scenario, 66 input missing, 73 output cannot be created.
 
         Examples:
           splitsim compare
@@ -99,10 +101,11 @@ enum CompareCommand: Command {
         let assertionTexts = try arguments.values(of: "--assert")
         let quiet = arguments.flag("--quiet")
         let estimateOnly = arguments.flag("--estimate")
+        let confirmed = arguments.flag("--yes")
         let base = try arguments.value(of: "--base")
         let paths = try arguments.positionals(known: [
             "--runs", "--seed", "--strategy", "--format", "--output", "--jobs", "--assert", "--quiet", "--estimate",
-            "--base",
+            "--base", "--yes",
         ])
         var format = explicitFormat ?? .table
         if explicitFormat == nil, let output { format = try Self.format(of: output, arguments) }
@@ -136,6 +139,10 @@ enum CompareCommand: Command {
         if estimateOnly {
             Console.write(Self.estimate(planned, jobs: jobs))
             return
+        }
+        if !confirmed, let excess = WorkLimit.excess(of: planned) {
+            throw arguments.usage(
+                excess + "; run with --yes to simulate it anyway, or --estimate to see how long it would take")
         }
         let progress =
             quiet
