@@ -138,6 +138,22 @@ struct SVGChart: Sendable {
             colour: Self.muted)
     }
 
+    /// The frame of a plot with a vertical value axis: `title` over the axis and `better` at
+    /// the right of the same line, then horizontal grid lines at the ticks of `scale` (whose 0
+    /// sits at `bottom`) from `left` to `right`, with their labels left of `left`.
+    mutating func valueAxis(
+        _ scale: LinearScale, title: String, better: String, bottom: Double, left: Double, right: Double
+    ) {
+        text(title, x: 0, y: 14, bold: true)
+        text(better, x: width, y: 14, anchor: .end, size: 11, colour: Self.muted)
+        for tick in scale.ticks {
+            let position = bottom - scale.position(tick.value)
+            line(x1: left, y1: position, x2: right, y2: position, stroke: tick.value == 0 ? "#6e7781" : "#d0d7de")
+            text(
+                tick.label, x: left - 6, y: position + 4, anchor: .end, size: LinearScale.tickSize, colour: Self.muted)
+        }
+    }
+
     /// A bold heading followed by a quieter note on the same line. One `<text>` with two
     /// runs, so the browser places the note after the heading however wide its font is.
     mutating func heading(_ heading: String, note: String, x: Double, y: Double, tooltip: String) {

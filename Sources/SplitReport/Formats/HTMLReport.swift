@@ -324,61 +324,35 @@ public enum HTMLReport {
         return html + "</article>\n"
     }
 
-    private static let style = """
-        body{margin:0;background:#fff;color:#1f2328;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-        header,main,footer{max-width:1120px;margin:0 auto;padding:0 24px}
-        h1{font-size:1.9rem;margin:1.5rem 0 .25rem}
-        h2{font-size:1.45rem;margin:2.5rem 0 .5rem;padding-top:1rem;border-top:3px solid #1f2328}
-        h3{font-size:1.1rem;margin:1.75rem 0 .5rem}
-        h4{font-size:1rem;margin:0 0 .25rem}
-        nav ol{columns:24rem 2;column-gap:3rem;padding-left:1.5rem}
-        nav li{break-inside:avoid}
-        a{color:#0a5a8a}
-        .context,.note,figcaption,.outcome{color:#57606a;font-size:.9rem}
-        .recommendation{border-left:4px solid #1a7f37;background:#f0fff4;padding:.5rem 1rem;margin:1rem 0}
-        .description{max-width:75ch}
-        code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap;background:#eef1f4;padding:1px 4px;border-radius:4px}
-        .table-wrap,.chart-scroll{overflow-x:auto}
-        .charts{display:flex;flex-wrap:wrap;gap:.5rem 2.5rem}
-        .charts figure{margin:0;flex:0 1 440px}
-        .points{margin:.5rem 0 .25rem;padding-left:1.75rem;font-size:.92rem}
-        .tag{font-size:.75rem;border:1px solid #1a7f37;color:#1a7f37;border-radius:10px;padding:0 6px;white-space:nowrap}
-        .tag.front{border-color:#57606a;color:#57606a}
-        table{border-collapse:collapse;font-size:13px;font-variant-numeric:tabular-nums}
-        th,td{padding:6px 8px;border-bottom:1px solid #d0d7de;text-align:left;vertical-align:top}
-        thead th{background:#eef1f4;border-bottom:2px solid #6e7781;font-weight:600;vertical-align:bottom}
-        tbody th{font-weight:600;min-width:10rem}
-        tbody tr:nth-child(even){background:#f6f8fa}
-        .num{text-align:right;white-space:nowrap}
-        .none{color:#57606a}
-        .range{display:block;color:#57606a;font-size:11px}
-        .legend{display:flex;flex-wrap:wrap;gap:.2rem 1.5rem;padding:0;margin:.6rem 0 0;list-style:none;font-size:.8rem;color:#57606a}
-        .legend b{color:#1f2328;font-weight:600}
-        figure{margin:0 0 1rem}
-        svg.chart{display:block;max-width:100%;height:auto}
-        svg.defs{position:absolute}
-        .strategy{border-left:4px solid #d0d7de;padding:.25rem 0 .25rem 1rem;margin:1rem 0 1.5rem}
-        .outcome{margin:0 0 .5rem}
-        .warnings{margin:.25rem 0 .75rem;padding-left:1.25rem}
-        .warnings li{list-style:"⚠ ";color:#8a3d00}
-        details{border:1px solid #d0d7de;border-radius:6px;padding:.4rem .8rem;max-width:75rem}
-        summary{cursor:pointer;font-weight:600}
-        dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:.6rem 0 .2rem;font-size:.92rem}
-        dt{font-weight:600}
-        dd{margin:0}
-        footer{margin-top:3rem;color:#57606a;font-size:.85rem}
-        @media (max-width:640px){
-        header,main,footer{padding:0 14px}
-        .cards,.cards tbody,.cards tr,.cards td,.cards tbody th{display:block}
-        .cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-        .cards tr{border:1px solid #d0d7de;border-radius:6px;margin:0 0 .6rem;padding:.3rem .6rem}
-        .cards tbody th{border:0;padding:.1rem 0 .3rem;min-width:0}
-        .cards td{display:flex;align-items:baseline;gap:.5rem;border:0;padding:1px 0;text-align:right}
-        .cards td::before{content:attr(data-label);margin-right:auto;color:#57606a;text-align:left;white-space:nowrap}
-        .cards .range{display:inline}
-        .chart-scroll svg.chart{max-width:none}
-        .chart-scroll::after{content:"scroll sideways for the whole chart";display:block;color:#57606a;font-size:.8rem}
-        }
-        @media print{body{font-size:10pt}h2{break-before:page}figure,article,tr{break-inside:avoid}.table-wrap{overflow:visible}}
-        """
+    private static let style =
+        PageStyle.shared + """
+            nav ol{columns:24rem 2;column-gap:3rem;padding-left:1.5rem}
+            nav li{break-inside:avoid}
+            a{color:#0a5a8a}
+            .outcome{color:#57606a;font-size:.9rem;margin:0 0 .5rem}
+            .recommendation{border-left:4px solid #1a7f37;background:#f0fff4;padding:.5rem 1rem;margin:1rem 0}
+            .description{max-width:75ch}
+            .chart-scroll{overflow-x:auto}
+            .points{margin:.5rem 0 .25rem;padding-left:1.75rem;font-size:.92rem}
+            .tag{font-size:.75rem;border:1px solid #1a7f37;color:#1a7f37;border-radius:10px;padding:0 6px;white-space:nowrap}
+            .tag.front{border-color:#57606a;color:#57606a}
+            .range{display:block;color:#57606a;font-size:11px}
+            .legend{display:flex;flex-wrap:wrap;gap:.2rem 1.5rem;padding:0;margin:.6rem 0 0;list-style:none;font-size:.8rem;color:#57606a}
+            .legend b{color:#1f2328;font-weight:600}
+            svg.defs{position:absolute}
+            .strategy{border-left:4px solid #d0d7de;padding:.25rem 0 .25rem 1rem;margin:1rem 0 1.5rem}
+            .warnings{margin:.25rem 0 .75rem;padding-left:1.25rem}
+            .warnings li{list-style:"⚠ ";color:#8a3d00}
+            details{border:1px solid #d0d7de;border-radius:6px;padding:.4rem .8rem;max-width:75rem}
+            summary{cursor:pointer;font-weight:600}
+            dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:.6rem 0 .2rem;font-size:.92rem}
+            dt{font-weight:600}
+            dd{margin:0}
+            @media (max-width:640px){
+            .cards .range{display:inline}
+            .chart-scroll svg.chart{max-width:none}
+            .chart-scroll::after{content:"scroll sideways for the whole chart";display:block;color:#57606a;font-size:.8rem}
+            }
+            @media print{h2{break-before:page}article{break-inside:avoid}}
+            """
 }

@@ -134,17 +134,8 @@ struct LineChart: Sendable {
         let largest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
         let yScale = LinearScale(fitting: maximum ?? largest, unit: unit, start: 0, length: Self.plotHeight)
 
-        chart.text(yTitle, x: 0, y: 14, bold: true)
-        chart.text(better, x: Self.width, y: 14, anchor: .end, size: 11, colour: SVGChart.muted)
-        for tick in yScale.ticks {
-            let position = plotBottom - yScale.position(tick.value)
-            chart.line(
-                x1: Self.left, y1: position, x2: Self.width - Self.right, y2: position,
-                stroke: tick.value == 0 ? "#6e7781" : "#d0d7de")
-            chart.text(
-                tick.label, x: Self.left - 6, y: position + 4, anchor: .end, size: LinearScale.tickSize,
-                colour: SVGChart.muted)
-        }
+        chart.valueAxis(
+            yScale, title: yTitle, better: better, bottom: plotBottom, left: Self.left, right: Self.width - Self.right)
         for (index, category) in categories.enumerated() {
             let x = Self.left + (Double(index) + 0.5) * band
             chart.line(x1: x, y1: Self.top, x2: x, y2: plotBottom, stroke: "#d0d7de")

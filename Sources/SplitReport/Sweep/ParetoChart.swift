@@ -52,17 +52,8 @@ struct ParetoChart: Sendable {
             length: Self.width - Self.left - Self.right)
         let yScale = LinearScale(fitting: points.map(\.y).max() ?? 0, unit: y.unit, start: 0, length: Self.plotHeight)
 
-        chart.text(y.title, x: 0, y: 14, bold: true)
-        chart.text(better, x: Self.width, y: 14, anchor: .end, size: 11, colour: SVGChart.muted)
-        for tick in yScale.ticks {
-            let position = plotBottom - yScale.position(tick.value)
-            chart.line(
-                x1: Self.left, y1: position, x2: Self.width - Self.right, y2: position,
-                stroke: tick.value == 0 ? "#6e7781" : "#d0d7de")
-            chart.text(
-                tick.label, x: Self.left - 6, y: position + 4, anchor: .end, size: LinearScale.tickSize,
-                colour: SVGChart.muted)
-        }
+        chart.valueAxis(
+            yScale, title: y.title, better: better, bottom: plotBottom, left: Self.left, right: Self.width - Self.right)
         chart.axis(xScale, from: Self.top, to: plotBottom, title: x.title)
 
         var placed: [(x: Double, y: Double)] = []
