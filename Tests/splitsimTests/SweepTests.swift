@@ -136,6 +136,24 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    /// A point past compare's work limits would occupy its shard for hours: the plan says so
+    /// before anything runs, and --yes plans it anyway.
+    @Test func aPointPastTheWorkLimitsNeedsYes() throws {
+        let arguments = [
+            "sweep", "plan", "scenarios/argo-vs-flagger.json", "--vary", "duration=1h,1000000000",
+            "--vary", "traffic.rps=0.001",
+        ]
+        let refused = try CLIRun.run(arguments)
+        #expect(refused.status == 64)
+        #expect(
+            refused.problemLines == [
+                "splitsim sweep: plan: point p0001: scenarios/argo-vs-flagger.json at p0001: the analysis of Argo 10..50, 1m steps takes up to 33.3 million scrapes and measurements per run, more than 10 million (a long duration or a short interval); give --yes to plan it anyway"
+            ])
+        let confirmed = try CLIRun.run(arguments + ["--yes"])
+        #expect(confirmed.status == 0)
+        #expect(confirmed.stdoutLines.count == 2)
+    }
+
     @Test func runWithoutAnIndexSaysWhereItLooks() throws {
         let scratch = try TemporaryDirectory()
         let plan = try Self.plan(in: scratch)

@@ -8,7 +8,7 @@ enum SweepCommand: Command {
     static let name = "sweep"
     static let summary = "Plan, run in shards and merge a parameter study"
     static let help = """
-        Usage: splitsim sweep plan FILE --vary PATH=V1,V2,... [--vary ...] [--output PLAN.jsonl]
+        Usage: splitsim sweep plan FILE --vary PATH=V1,V2,... [--vary ...] [--output PLAN.jsonl] [--yes]
                splitsim sweep run PLAN.jsonl (--shard I/N | --shards N) --output-dir DIR [--jobs J] [--quiet]
                splitsim sweep merge DIR [--format json|csv|html|markdown] [--output FILE]
 
@@ -17,7 +17,8 @@ enum SweepCommand: Command {
                whole scenario, so a shard needs only the plan. PATH is a dotted scenario path
                such as analysis.interval, versions.candidate.fault.errorRate or
                strategies[1].steps[0].setWeight; a value is JSON if it parses as JSON (0.05,
-               true), else a string (1m). Every point's scenario is checked before anything runs.
+               true), else a string (1m). Every point's scenario is checked before anything runs,
+               and a point past compare's work limits needs --yes, as compare does.
         run    runs the points with index mod N == I and writes DIR/shard-I-of-N.jsonl whole
                after each point (temp file + rename); run again, it skips the points already
                there. With --shards N, I comes from JOB_COMPLETION_INDEX (a Kubernetes Indexed
@@ -57,7 +58,8 @@ enum SweepCommand: Command {
     private static func plan(_ arguments: inout ArgumentList) throws(CLIError) {
         let varyTexts = try arguments.values(of: "--vary")
         let output = try arguments.value(of: "--output")
-        let files = try arguments.positionals(known: ["--vary", "--output"])
+        let confirmed = arguments.flag("--yes")
+        let files = try arguments.positionals(known: ["--vary", "--output", "--yes"])
         guard files.count == 1, let file = files.first else {
             throw arguments.usage("plan: expected one scenario FILE, found \(files.count)")
         }
@@ -84,6 +86,20 @@ enum SweepCommand: Command {
             switch error {
             case .tooManyPoints, .badVary: throw arguments.usage("plan: \(error.description)")
             default: throw .invalidScenario(error.description)
+            }
+        }
+        if !confirmed {
+            for index in 0..<plan.count {
+                let point = plan.point(index)
+                let scenario: Scenario
+                do {
+                    scenario = try plan.scenario(for: point)
+                } catch {
+                    throw .invalidScenario(error.description)
+                }
+                if let excess = WorkLimit.excess(of: [(scenario, [])]) {
+                    throw arguments.usage("plan: point \(point.id): \(excess); give --yes to plan it anyway")
+                }
             }
         }
         let lines = (0..<plan.count).map { SweepLines.plan(plan, point: plan.point($0)) + "\n" }.joined()
