@@ -9,6 +9,8 @@ public struct ReleaseRecord: Sendable {
     public internal(set) var detectedAt: Int64?
     /// When production could no longer reach the candidate after detection.
     public internal(set) var candidateUnreachableAt: Int64?
+    /// When the first candidate pod became ready.
+    public internal(set) var firstCandidateReadyAt: Int64?
     /// When the candidate took all traffic.
     public internal(set) var fullTrafficAt: Int64?
     /// When the release reached its end state (promoted and old version gone, or aborted and candidate gone).

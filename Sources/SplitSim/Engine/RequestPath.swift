@@ -232,6 +232,8 @@ struct RequestPath<Callers: CallerModel> {
         }
         if isCandidate {
             if faultOn && state.record.faultStartedAt == nil { state.record.faultStartedAt = time }
+            if state.metrics.candidateRequests == 0 { state.metrics.firstCandidateRequestAt = time }
+            state.metrics.lastCandidateRequestAt = time
             state.metrics.candidateRequests += 1
             state.metrics.stepTraffic[state.metrics.currentStepSlot].candidate += 1
             state.metrics.exposedUsers.insert(user)

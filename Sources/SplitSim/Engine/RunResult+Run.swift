@@ -69,7 +69,10 @@ extension RunResult {
             measurementsWithData: record.measurementsWithData,
             abortedWithoutData: record.abortedWithoutData,
             requests: Double(metrics.requests),
-            trace: state.trace
+            trace: state.trace,
+            record: record,
+            candidateRequestSpan: metrics.candidateRequests > 0
+                ? metrics.firstCandidateRequestAt...metrics.lastCandidateRequestAt : nil
         )
     }
 }

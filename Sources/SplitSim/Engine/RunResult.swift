@@ -71,4 +71,8 @@ public struct RunResult: Sendable {
     public var requests: Double
     /// The control events, when the run was traced.
     public var trace: [TraceEvent]?
+    /// When the release's milestones happened, for checks of the run's invariants.
+    public var record: ReleaseRecord
+    /// When the candidate served its first and last production request; nil when it served none.
+    public var candidateRequestSpan: ClosedRange<Int64>?
 }

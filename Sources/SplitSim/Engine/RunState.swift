@@ -111,6 +111,7 @@ struct RunState<Timer: Sendable> {
         guard cluster.markReady(Int(id), at: now) else { return }
         routingChanged = true
         let pod = cluster.pods[Int(id)]
+        if pod.version == .candidate && record.firstCandidateReadyAt == nil { record.firstCandidateReadyAt = now }
         let set = cluster.replicaSets[pod.replicaSet]
         guard trace != nil else { return }
         let inService = !routing.decidesPerRequest && routing.serviceReplicaSets.contains(pod.replicaSet)

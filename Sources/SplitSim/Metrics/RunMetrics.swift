@@ -4,6 +4,9 @@ public struct RunMetrics: Sendable {
     public var requests = 0
     /// Production requests the candidate served.
     public var candidateRequests = 0
+    /// When the candidate served its first and its last production request (0 before any).
+    public var firstCandidateRequestAt: Int64 = 0
+    public var lastCandidateRequestAt: Int64 = 0
     /// Production requests the candidate served that failed.
     public var failedCandidateRequests = 0
     /// Of those, the ones stable would have served: the failures the release caused.

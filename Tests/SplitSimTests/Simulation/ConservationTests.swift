@@ -55,5 +55,43 @@ import Testing
             #expect(result.noReadyPodSeconds > 0, "refused requests without a moment without ready pods: \(context)")
         }
         #expect(result.peakPods >= Double(replicas), "\(context)")
+        // No production request reaches the candidate before its first pod is ready, nor
+        // after production can no longer reach it (drained connections included).
+        let record = result.record
+        if let span = result.candidateRequestSpan {
+            let ready = try #require(
+                record.firstCandidateReadyAt, "a candidate request without a ready pod: \(context)")
+            #expect(span.lowerBound >= ready, "\(context)")
+            if let unreachable = record.candidateUnreachableAt {
+                #expect(span.upperBound <= unreachable, "a candidate request after it became unreachable: \(context)")
+            }
+        }
+        #expect((result.candidateRequestSpan == nil) == (result.candidateUserRequests == 0), "\(context)")
+    }
+
+    /// With nothing to stop the release, the same draws judge every request (common random
+    /// numbers): a worse fault can only fail more requests and more users, run by run.
+    @Test(arguments: 0..<12)
+    func aWorseFaultNeverFailsFewerUsersWhenNothingStopsIt(_ index: Int) throws {
+        var generator = Xoshiro256StarStar(seed: 7, stream: index)
+        let kind = Self.kinds[generator.uniform(below: Self.kinds.count)]
+        let callers = Self.callers[generator.uniform(below: Self.callers.count)]
+        let results = try [0.05, 0.2, 0.6].map { errorRate in
+            let text = """
+                {"name": "monotone \(index)", "seed": \(index), "runs": 1, "duration": "8m",
+                 "traffic": {"rps": 40, "users": 300, \(callers)},
+                 "cluster": {"replicas": 3, "podStartup": "10s", "podShutdown": "10s"},
+                 "versions": {"stable": {"errorRate": 0.01},
+                              "candidate": {"errorRate": 0.01, "fault": {"errorRate": \(errorRate), "users": 0.5}}},
+                 "analysis": null,
+                 "strategies": [\(kind)]}
+                """
+            return ScenarioFixture.run(try Scenario(decoding: text, file: "monotone.json"))
+        }
+        for (milder, worse) in zip(results, results.dropFirst()) {
+            #expect(milder.candidateUserRequests == worse.candidateUserRequests, "\(kind): the same traffic")
+            #expect(milder.excessFailedUserRequests <= worse.excessFailedUserRequests, "\(kind) with \(callers)")
+            #expect(milder.usersFailed <= worse.usersFailed, "\(kind) with \(callers)")
+        }
     }
 }
