@@ -156,7 +156,7 @@ enum CompareCommand: Command {
                 // About 20 ns per request on one core; say so before a long wait.
                 let minutes = Int((work[index] * 20e-9 / Double(jobs) / 60).rounded(.up))
                 let note =
-                    "splitsim compare: \(scenario.file) simulates up to \(Int(work[index] / 1e9)) billion requests; this may take \(minutes) min or more (fewer --runs or a shorter duration is faster)"
+                    "splitsim compare: \(scenario.file) simulates up to \(Int(work[index] / 1e9)) billion requests, up to \(minutes) min; less when releases stop early (--estimate times one run of each strategy)"
                 if let progress { progress.note(note) } else { Console.writeError(note) }
             }
             comparisons.append(Comparison.run(scenario, strategies: selected, jobs: jobs))

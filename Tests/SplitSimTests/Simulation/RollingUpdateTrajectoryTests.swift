@@ -1,3 +1,4 @@
+import SplitRouter
 import Testing
 
 @testable import SplitSim
@@ -41,6 +42,66 @@ import Testing
         #expect(
             try Self.trajectory(replicas: 4, surge: "1", unavailable: "0", startup: "10s")
                 == [[0, 1, 4], [10, 2, 3], [20, 3, 2], [30, 4, 1], [40, 4, 0]])
+    }
+
+    /// The Deployment controller's budget over random sizes and budgets (Kubernetes
+    /// pkg/controller/deployment/rolling.go: new + old specs never exceed replicas + maxSurge,
+    /// and ready pods of either set never fall below replicas − maxUnavailable once they were
+    /// all ready), checked at the end of every instant with an event, with jittered start-up
+    /// times.
+    @Test(arguments: 0..<24)
+    func theRollingBudgetHoldsAtEveryEvent(_ index: Int) throws {
+        var generator = Xoshiro256StarStar(seed: 2_016, stream: index)
+        let replicas = 1 + generator.uniform(below: 30)
+        let budgets = ["0", "1", "2", #""10%""#, #""25%""#, #""50%""#, #""100%""#]
+        var surge = budgets[generator.uniform(below: budgets.count)]
+        let unavailable = budgets[generator.uniform(below: budgets.count)]
+        if surge == "0" && unavailable == "0" { surge = "1" }
+        let resolve = { (text: String, roundUp: Bool) -> Int in
+            guard text.hasSuffix("%\"") else { return Int(text) ?? 0 }
+            let percent = Double(text.dropFirst().dropLast(2)) ?? 0
+            let value = Double(replicas) * percent / 100
+            return Int(roundUp ? value.rounded(.up) : value.rounded(.down))
+        }
+        let maxSurge = resolve(surge, true)
+        var maxUnavailable = resolve(unavailable, false)
+        // Kubernetes ResolveFenceposts (deployment_util.go): both 0 after rounding means one
+        // pod may be unavailable, or the rollout could never start.
+        if maxSurge == 0 && maxUnavailable == 0 { maxUnavailable = 1 }
+        let strategy =
+            #"{"name": "roll", "kind": "rolling-update", "maxSurge": \#(surge), "maxUnavailable": \#(unavailable)}"#
+        let text = """
+            {"name": "budget", "seed": \(index), "runs": 1, "duration": "20m",
+             "traffic": {"rps": 5, "users": 100},
+             "cluster": {"replicas": \(replicas), "podStartup": "\(5 + generator.uniform(below: 40))s",
+                         "podShutdown": "10s", "podStartupJitter": 0.5},
+             "strategies": [\(strategy)]}
+            """
+        let result = ScenarioFixture.run(try Scenario(decoding: text, file: "budget.json"), tracing: true)
+        let trace = try #require(result.trace)
+        var allReadyOnce = false
+        // Within one instant the controller's steps may be recorded in any order; what pods
+        // exist for any time is the state at the end of the instant.
+        for (position, event) in trace.enumerated()
+        where position == trace.count - 1 || trace[position + 1].time != event.time {
+            let specs = event.replicaSets.reduce(0) { $0 + $1.spec }
+            let ready = event.replicaSets.reduce(0) { $0 + $1.ready }
+            if ready >= replicas { allReadyOnce = true }
+            #expect(specs <= replicas + maxSurge, "\(replicas) replicas, surge \(surge): \(specs) at \(event.time)")
+            if allReadyOnce {
+                #expect(
+                    ready >= replicas - maxUnavailable,
+                    "\(replicas) replicas, unavailable \(unavailable): \(ready) ready at \(event.time)")
+            }
+        }
+        #expect(result.outcome == .promoted, "\(replicas) replicas, surge \(surge), unavailable \(unavailable)")
+        // Pod-seconds are the integral of the pods that exist, which change only at events.
+        var integral = 0.0
+        for (position, event) in trace.enumerated() {
+            let next = position + 1 < trace.count ? trace[position + 1].time : 20 * 60_000_000_000
+            integral += Double(event.pods) * Double(next - event.time) / 1e9
+        }
+        #expect(abs(integral - result.podSeconds) < 1e-6 * result.podSeconds, "\(integral) vs \(result.podSeconds)")
     }
 
     // Peak pods count every pod that exists, terminating ones included: a pod that drains
