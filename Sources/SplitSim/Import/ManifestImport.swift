@@ -170,6 +170,8 @@ public struct ManifestImport: Sendable {
         do {
             return try JSONNode(parsing: StarterScenario.text)
         } catch {
+            // Unreachable from user input: the text is a constant of this module, and
+            // InitTests decodes it on every test run.
             preconditionFailure("the starter scenario is valid JSON: \(error)")
         }
     }()

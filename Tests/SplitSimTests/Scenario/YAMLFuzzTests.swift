@@ -2,28 +2,6 @@ import Testing
 
 @testable import SplitSim
 
-/// SplitMix64: tiny and fully determined by its seed, so every run tries the same mutations.
-private struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in `0..<bound`; `bound` must be positive.
-    mutating func below(_ bound: Int) -> Int {
-        Int(truncatingIfNeeded: next() % UInt64(bound))
-    }
-
-    mutating func pick<T>(_ choices: [T]) -> T {
-        choices[below(choices.count)]
-    }
-}
-
 @Suite("YAML reader mutations")
 struct YAMLFuzzTests {
     /// The characters that steer YAML's structure, most likely to reach unusual paths.
@@ -52,7 +30,7 @@ struct YAMLFuzzTests {
 
     @Test(.timeLimit(.minutes(1)))
     func mutatedTextsParseOrFailWithAPositionedError() throws {
-        var random = SplitMix64(state: 0x5EED_CAFE_F00D)
+        var random = MutationRandom(state: 0x5EED_CAFE_F00D)
         var parsed = 0
         var rejected = 0
         var messages = Set<String>()
@@ -88,7 +66,7 @@ struct YAMLFuzzTests {
     }
 
     /// Applies one random edit: delete, insert, duplicate, overwrite or re-indent.
-    private func mutate(_ scalars: inout [Unicode.Scalar], _ random: inout SplitMix64) {
+    private func mutate(_ scalars: inout [Unicode.Scalar], _ random: inout MutationRandom) {
         let alphabet = random.below(4) == 0 ? Self.others : Self.indicators
         let at = random.below(scalars.count + 1)
         switch random.below(5) {
