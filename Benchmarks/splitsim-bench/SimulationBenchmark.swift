@@ -59,7 +59,7 @@ enum SimulationBenchmark {
             FileHandle.standardError.write(Data("splitsim-bench simulation: \(error.message)\n".utf8))
             return 64
         }
-        var rows: [(name: String, requests: Double, minimum: Double, median: Double)] = []
+        var rows: [(name: String, requests: Double, minimum: Double, median: Double, peakRSS: Int)] = []
         var checksum = 0.0
         for workload in workloads {
             let text = """
@@ -93,12 +93,12 @@ enum SimulationBenchmark {
                 if repetition > 0 { perRequest.append(nanoseconds / max(result.requests, 1)) }
             }
             perRequest.sort()
-            rows.append((workload.name, requests, perRequest[0], perRequest[perRequest.count / 2]))
+            rows.append((workload.name, requests, perRequest[0], perRequest[perRequest.count / 2], Self.peakRSSBytes()))
         }
         switch options.format {
         case .json:
             let items = rows.map { row in
-                #"{"name": "\#(row.name)", "requests": \#(Int(row.requests)), "nsPerRequest": \#(format(row.minimum)), "medianNsPerRequest": \#(format(row.median)), "requestsPerSecond": \#(Int(1e9 / row.minimum))}"#
+                #"{"name": "\#(row.name)", "requests": \#(Int(row.requests)), "nsPerRequest": \#(format(row.minimum)), "medianNsPerRequest": \#(format(row.median)), "requestsPerSecond": \#(Int(1e9 / row.minimum)), "peakRSSBytes": \#(row.peakRSS)}"#
             }
             print(#"{"results": ["# + items.joined(separator: ", ") + "]}")
         case .text:
@@ -114,6 +114,18 @@ enum SimulationBenchmark {
         }
         FileHandle.standardError.write(Data("checksum \(checksum)\n".utf8))
         return 0
+    }
+
+    /// The process's peak resident set so far, in bytes (Linux reports kilobytes, macOS bytes).
+    private static func peakRSSBytes() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Int(usage.ru_maxrss) * 1024
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+            return Int(usage.ru_maxrss)
+        #endif
     }
 
     private static func format(_ value: Double) -> String {

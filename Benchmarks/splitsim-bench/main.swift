@@ -7,6 +7,7 @@ let suites: [BenchmarkSuite] = [
         name: "router", summary: "ns per pick and build cost of every routing policy", run: RouterBenchmark.run),
     BenchmarkSuite(
         name: "simulation", summary: "ns per simulated request through the whole engine", run: SimulationBenchmark.run),
+    BenchmarkSuite(name: "sim", summary: "the same as simulation", run: SimulationBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
