@@ -56,7 +56,7 @@ enum ScenarioFiles {
     /// line per problem.
     static func load(_ path: String) throws(CLIError) -> Scenario {
         let isStandardInput = path == standardInputArgument
-        let bytes = try isStandardInput ? readStandardInput() : read(path)
+        let bytes = try isStandardInput ? readStandardInput() : contents(of: path)
         do {
             return try Scenario(decoding: bytes, file: isStandardInput ? standardInputName : path)
         } catch {
@@ -73,8 +73,17 @@ enum ScenarioFiles {
         }
     }
 
+    /// The UTF-8 text of the file at `path`: exit 66 when it cannot be read, 65 when it is not
+    /// UTF-8 (`expected` says what it should have been).
+    static func text(of path: String, expected: String) throws(CLIError) -> String {
+        guard let text = String(validating: try contents(of: path), as: UTF8.self) else {
+            throw .invalidScenario("\(path): not UTF-8 text; expected \(expected)")
+        }
+        return text
+    }
+
     /// The whole content of the file at `path`.
-    private static func read(_ path: String) throws(CLIError) -> [UInt8] {
+    static func contents(of path: String) throws(CLIError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .inputMissing("\(path): no such file")

@@ -75,7 +75,7 @@ enum ImportCommand: Command {
         }
         var manifests = ManifestSet()
         for path in try Self.manifestFiles(paths, excluding: base) {
-            let text = try Self.text(of: path)
+            let text = try ScenarioFiles.text(of: path, expected: "a YAML or JSON manifest")
             do {
                 try manifests.add(text: text, file: path)
             } catch {
@@ -115,7 +115,7 @@ enum ImportCommand: Command {
 
     /// The base scenario's tree, once it decodes and validates as a scenario.
     private static func baseTree(_ path: String) throws(CLIError) -> JSONNode {
-        let text = try Self.text(of: path)
+        let text = try ScenarioFiles.text(of: path, expected: "a YAML or JSON manifest")
         do {
             _ = try Scenario(decoding: text, file: path)
             return try ScenarioSyntax(file: path).parse(text, file: path)
@@ -151,21 +151,5 @@ enum ImportCommand: Command {
             files += found
         }
         return files
-    }
-
-    /// The UTF-8 text of the file at `path`.
-    private static func text(of path: String) throws(CLIError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .inputMissing("\(path): no such file")
-        }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw .inputMissing(
-                "\(path): cannot read: \(isDirectory.boolValue ? "is a directory" : "permission denied or I/O error")")
-        }
-        guard let text = String(validating: Array(data), as: UTF8.self) else {
-            throw .invalidScenario("\(path): not UTF-8 text; expected a YAML or JSON manifest")
-        }
-        return text
     }
 }

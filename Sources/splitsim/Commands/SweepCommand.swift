@@ -78,7 +78,7 @@ enum SweepCommand: Command {
             throw arguments.usage("plan: --vary \(axis.path) is given twice; expected each path once")
         }
         _ = try ScenarioFiles.load(file)
-        let text = try readText(file)
+        let text = try ScenarioFiles.text(of: file, expected: "a JSON or YAML scenario")
         let plan: SweepPlan
         do {
             plan = try SweepPlan(file: file, scenarioText: text, axes: axes)
@@ -201,22 +201,13 @@ enum SweepCommand: Command {
         _ path: String, fingerprint: String
     ) throws(CLIError) -> [(index: Int, text: String)] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
-        var results: [(index: Int, text: String)] = []
-        for (number, text) in try readText(path).split(separator: "\n").enumerated() {
-            let line: SweepLine
-            do {
-                line = try SweepLine(parsing: String(text), file: path, number: number + 1)
-            } catch {
-                throw .invalidScenario(error.description)
-            }
-            guard line.fingerprint == fingerprint else {
-                throw .invalidScenario(
-                    "\(path):\(number + 1): written for another plan (\(line.fingerprint), this one is \(fingerprint)); expected an empty directory or one of this plan's shards"
-                )
-            }
-            results.append((line.index, String(text)))
+        let lines = try sweepLines(of: path)
+        for (number, entry) in lines.enumerated() where entry.line.fingerprint != fingerprint {
+            throw .invalidScenario(
+                "\(path):\(number + 1): written for another plan (\(entry.line.fingerprint), this one is \(fingerprint)); expected an empty directory or one of this plan's shards"
+            )
         }
-        return results
+        return lines.map { ($0.line.index, $0.text) }
     }
 
     // MARK: - merge
@@ -267,16 +258,7 @@ enum SweepCommand: Command {
             throw .inputMissing("\(directory): no shard files (shard-I-of-N.jsonl); run 'splitsim sweep run' first")
         }
         var lines: [(line: SweepLine, text: String)] = []
-        for name in shardFiles {
-            let path = directory + "/" + name
-            for (number, text) in try readText(path).split(separator: "\n").enumerated() {
-                do {
-                    lines.append((try SweepLine(parsing: String(text), file: path, number: number + 1), String(text)))
-                } catch {
-                    throw .invalidScenario(error.description)
-                }
-            }
-        }
+        for name in shardFiles { lines += try sweepLines(of: directory + "/" + name) }
         guard let first = lines.first?.line else {
             throw .invalidScenario("\(directory): the shard files hold no points")
         }
@@ -318,14 +300,7 @@ enum SweepCommand: Command {
 
     /// The plan's lines, checked.
     private static func planLines(_ path: String) throws(CLIError) -> [SweepLine] {
-        var lines: [SweepLine] = []
-        for (number, text) in try readText(path).split(separator: "\n").enumerated() {
-            do {
-                lines.append(try SweepLine(parsing: String(text), file: path, number: number + 1))
-            } catch {
-                throw .invalidScenario(error.description)
-            }
-        }
+        let lines = try sweepLines(of: path).map(\.line)
         if let first = lines.first,
             let stray = lines.first(where: { $0.fingerprint != first.fingerprint || $0.points != lines.count })
         {
@@ -336,17 +311,18 @@ enum SweepCommand: Command {
         return lines
     }
 
-    private static func readText(_ path: String) throws(CLIError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: path)
-        else {
-            throw .inputMissing("\(path): no such file")
+    /// Every line of a plan or shard file, parsed, with its text as written.
+    private static func sweepLines(of path: String) throws(CLIError) -> [(line: SweepLine, text: String)] {
+        let text = try ScenarioFiles.text(of: path, expected: "the JSON lines sweep writes")
+        var lines: [(line: SweepLine, text: String)] = []
+        for (number, line) in text.split(separator: "\n").enumerated() {
+            do {
+                lines.append((try SweepLine(parsing: String(line), file: path, number: number + 1), String(line)))
+            } catch {
+                throw .invalidScenario(error.description)
+            }
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .invalidScenario("\(path): not UTF-8 text")
-        }
-        return text
+        return lines
     }
 
     private static func makeDirectory(_ path: String) throws(CLIError) {
