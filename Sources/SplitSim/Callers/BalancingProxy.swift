@@ -73,6 +73,30 @@ public struct BalancingProxy: CallerModel {
         pending.removeFirst(learnt.count)
     }
 
+    /// Without affinity each request draws a known endpoint uniformly, and one that no longer
+    /// serves sends it on to a ready endpoint drawn uniformly.
+    public func independentPods(over endpoints: ServiceEndpoints) -> [(pod: Int32, probability: Double)]? {
+        guard !sticky.isOn, !known.isEmpty else { return nil }
+        let perKnown = 1 / Double(known.count)
+        var probabilities: [Int32: Double] = [:]
+        var retried = 0.0
+        for pod in known {
+            if endpoints.serves(pod) {
+                probabilities[pod, default: 0] += perKnown
+            } else {
+                retried += perKnown
+            }
+        }
+        if retried > 0 {
+            guard !endpoints.ready.isEmpty else { return nil }
+            let perReady = retried / Double(endpoints.ready.count)
+            for pod in endpoints.ready { probabilities[pod, default: 0] += perReady }
+        }
+        return probabilities.keys.sorted().map { ($0, probabilities[$0]!) }
+    }
+
+    public var picksIndependentlyOfUser: Bool { !sticky.isOn }
+
     public func mayReachCandidate(over endpoints: ServiceEndpoints) -> Bool {
         known.contains { endpoints.serves($0) && endpoints.isCandidate($0) }
     }

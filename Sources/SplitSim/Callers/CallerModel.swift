@@ -25,6 +25,23 @@ public protocol CallerModel {
     /// Whether the callers may still send requests to a candidate pod, beyond what the
     /// Service's endpoints and the candidate's terminating pods say.
     func mayReachCandidate(over endpoints: ServiceEndpoints) -> Bool
+
+    /// When every request goes to a pod drawn independently of its user, of the time and of
+    /// every other request, each pod it can go to with its probability, summing to 1; nil when
+    /// the callers keep state per connection or per user, or when a request can be refused.
+    func independentPods(over endpoints: ServiceEndpoints) -> [(pod: Int32, probability: Double)]?
+
+    /// Whether the pod that serves a request never depends on whose request it is, so that a
+    /// stable request's user need not be drawn as it is served.
+    var picksIndependentlyOfUser: Bool { get }
+}
+
+extension CallerModel {
+    /// Callers keep state per connection unless they say otherwise.
+    public func independentPods(over endpoints: ServiceEndpoints) -> [(pod: Int32, probability: Double)]? { nil }
+
+    /// Callers may pin users unless they say otherwise.
+    public var picksIndependentlyOfUser: Bool { false }
 }
 
 /// The production Service's endpoints as the request path sees them: the ready pods that

@@ -102,4 +102,7 @@ public struct ConnectionPool: CallerModel {
     /// Open connections reach only pods that still serve them, which the Service's endpoints
     /// and the terminating pods already cover.
     public func mayReachCandidate(over endpoints: ServiceEndpoints) -> Bool { false }
+
+    /// Connections are picked whoever sends the request; affinity is per calling pod.
+    public var picksIndependentlyOfUser: Bool { true }
 }

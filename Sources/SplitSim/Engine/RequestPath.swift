@@ -1,11 +1,5 @@
 import SplitRouter
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The production request stream of one run: Poisson arrivals, each routed by the L7 split or
 /// by the caller model through the Service, failed or served, and counted.
 ///
@@ -35,14 +29,37 @@ struct RequestPath<Callers: CallerModel> {
     private var windowCounts: (stable: Double, candidate: Double) = (0, 0)
     /// Set once only stable can be reached again: the remaining requests change no figure.
     var onlyStableTrafficLeft = false
+    private let ziggurat = ExponentialZiggurat()
+    /// The split in force while requests are independent of each other; nil while callers
+    /// hold connections or users, or a mirror copies requests: then each request is served.
+    private var split: RequestSplit?
+    /// Where the last stream call ended: the next one starts there.
+    private var streamedUntil: Int64 = 0
+    /// Whether `nextArrival` belongs to the stream served request by request; a split stream
+    /// does without it.
+    private var nextArrivalIsCurrent = true
+    /// One class of all users, for callers that pick pods whoever sends the request.
+    private let allUsers: UserClasses
+    /// Fills the stable users of requests that are counted, not served one by one.
+    private var stableUserCollector = UserCollector()
+    /// Stable requests served whose users are not drawn yet: collected at the end of the stretch.
+    private var stableRequestsWithoutUser = 0
 
     private static var second: Int64 { 1_000_000_000 }
 
-    init(traffic: TrafficModel, errors: ErrorModel, podCapacityRps: Double?, callers: Callers) {
+    /// Whether every request is served one by one, as the tests' reference.
+    private let servesEveryRequest: Bool
+
+    init(
+        traffic: TrafficModel, errors: ErrorModel, podCapacityRps: Double?, callers: Callers,
+        servesEveryRequest: Bool = false
+    ) {
         self.traffic = traffic
         self.errors = errors
         self.podCapacityRps = podCapacityRps
         self.callers = callers
+        self.servesEveryRequest = servesEveryRequest
+        allUsers = UserClasses(allOf: traffic.users)
     }
 
     /// Starts the stream at time 0 with the profile's first rate.
@@ -57,9 +74,10 @@ struct RequestPath<Callers: CallerModel> {
         scheduleNextArrival(from: state.now, using: &state.generator)
     }
 
-    /// Applies the endpoint changes the callers have learnt of by `time`.
-    mutating func learnEndpoints(at time: Int64) {
-        callers.learnEndpoints(at: time)
+    /// Applies the endpoint changes the callers have learnt of by now.
+    mutating func learnEndpoints<Timer>(_ state: inout RunState<Timer>) {
+        callers.learnEndpoints(at: state.now)
+        refreshSplit(state.routing)
     }
 
     /// Whether the callers may still send requests to a candidate pod on their own account.
@@ -71,6 +89,19 @@ struct RequestPath<Callers: CallerModel> {
     mutating func openInitialConnections<Timer>(_ state: inout RunState<Timer>) {
         guard !state.routing.decidesPerRequest else { return }
         callers.openInitialConnections(over: endpoints, using: &state.generator)
+        refreshSplit(state.routing)
+    }
+
+    /// Works out whether requests are now independent of each other, and how they split.
+    private mutating func refreshSplit(_ routing: RoutingState) {
+        if routing.mirrorThreshold > 0 || servesEveryRequest {
+            split = nil
+        } else if routing.decidesPerRequest {
+            split = RequestSplit(
+                routing: routing, traffic: traffic, classes: traffic.cookieClasses, candidatePods: candidateEndpoints)
+        } else {
+            split = callers.independentPods(over: endpoints).map { RequestSplit(pods: $0, endpoints: endpoints) }
+        }
     }
 
     /// Rebuilds the endpoint tables and capacities after pods or routing changed.
@@ -112,6 +143,7 @@ struct RequestPath<Callers: CallerModel> {
                 Double(cluster.servingPods(of: .candidate)) * perPod
             )
         }
+        refreshSplit(state.routing)
     }
 
     /// Adds pod-seconds and under-capacity time up to `time`.
@@ -139,21 +171,108 @@ struct RequestPath<Callers: CallerModel> {
 
     /// Generates and routes every production request that arrives before `end`.
     ///
-    /// - Complexity: O(*k*) for *k* requests; no allocation.
+    /// - Complexity: O(*k*) for *k* requests served one by one, with no allocation; with an
+    ///   independent split, O(*c* + *s*) for *c* candidate requests and *s* capacity seconds.
     mutating func stream<Timer>(until end: Int64, _ state: inout RunState<Timer>) {
+        let start = streamedUntil
+        streamedUntil = end
         if onlyStableTrafficLeft {
             if nextArrival < end { scheduleNextArrival(from: end, using: &state.generator) }
             return
         }
-        if state.routing.mirrorThreshold > 0 {
-            streamMirroring(until: end, &state)
+        if let split {
+            streamSplit(split, from: start, until: end, &state)
+            nextArrivalIsCurrent = false
             return
         }
-        while nextArrival < end {
-            let time = nextArrival
-            serveRequest(at: time, &state)
-            scheduleNextArrival(from: time, using: &state.generator)
+        if !nextArrivalIsCurrent {
+            scheduleNextArrival(from: start, using: &state.generator)
+            nextArrivalIsCurrent = true
         }
+        stableUserCollector.invalidate()
+        if state.routing.mirrorThreshold > 0 {
+            streamMirroring(until: end, &state)
+        } else if state.routing.decidesPerRequest {
+            while nextArrival < end {
+                let time = nextArrival
+                serveRoutedRequest(at: time, &state)
+                scheduleNextArrival(from: time, using: &state.generator)
+            }
+        } else if callers.picksIndependentlyOfUser && !servesEveryRequest {
+            while nextArrival < end {
+                let time = nextArrival
+                serveServiceRequest(at: time, userMatters: false, &state)
+                scheduleNextArrival(from: time, using: &state.generator)
+            }
+            stableUserCollector.collect(
+                stableRequestsWithoutUser, fromClass: 0, of: allUsers, byCookie: false,
+                into: &state.metrics.stableUsers, using: &state.generator)
+            stableRequestsWithoutUser = 0
+        } else {
+            while nextArrival < end {
+                let time = nextArrival
+                serveServiceRequest(at: time, userMatters: true, &state)
+                scheduleNextArrival(from: time, using: &state.generator)
+            }
+        }
+    }
+
+    /// The stream of an independent split: the candidate's requests one by one, each from a
+    /// user of its class and on a pod of the split, and the stable ones counted per capacity
+    /// second and class, their users collected.
+    ///
+    /// Exact in distribution by Poisson thinning: the candidate's requests are a Poisson
+    /// stream at its share of the rate, each class's stable requests an independent one, and
+    /// a stretch of a Poisson stream holds a Poisson number of requests.
+    private mutating func streamSplit<Timer>(
+        _ split: RequestSplit, from start: Int64, until end: Int64, _ state: inout RunState<Timer>
+    ) {
+        let candidateNanoseconds = split.candidateShare > 0 ? nanosecondsPerArrival / split.candidateShare : 0
+        var nextCandidate = nextGap(after: start, meanNanoseconds: candidateNanoseconds, &state.generator)
+        let classes = split.byCookie ? traffic.cookieClasses : allUsers
+        let capacityLimited = capacityPerSecond.stable.isFinite || capacityPerSecond.candidate.isFinite
+        var segmentStart = start
+        while segmentStart < end {
+            advanceCapacityWindow(to: segmentStart)
+            let segmentEnd = capacityLimited ? min(end, windowEnd) : end
+            while nextCandidate < segmentEnd {
+                let time = nextCandidate
+                let group = split.candidateClass(using: &state.generator)
+                let user = classes.user(state.generator.uniform(below: classes.size(of: group)), of: group)
+                let server = errors.hasFault ? split.candidatePod(using: &state.generator) : -1
+                account(user: user, at: time, candidate: true, server: server, refused: false, &state)
+                nextCandidate = nextGap(after: time, meanNanoseconds: candidateNanoseconds, &state.generator)
+            }
+            countStable(split, over: segmentEnd - segmentStart, of: classes, &state)
+            segmentStart = segmentEnd
+        }
+    }
+
+    /// Counts the stable requests of a stretch of `nanoseconds` within one capacity second.
+    private mutating func countStable<Timer>(
+        _ split: RequestSplit, over nanoseconds: Int64, of classes: UserClasses, _ state: inout RunState<Timer>
+    ) {
+        let arrivals = rate * Double(nanoseconds) * 1e-9
+        var total = 0
+        for (group, share) in split.stable.enumerated() where share > 0 {
+            let requests = state.generator.poisson(mean: arrivals * share)
+            stableUserCollector.collect(
+                requests, fromClass: group, of: classes, byCookie: split.byCookie,
+                into: &state.metrics.stableUsers, using: &state.generator)
+            total += requests
+        }
+        guard total > 0 else { return }
+        let before = Int(windowCounts.stable)
+        windowCounts.stable += Double(total)
+        if capacityPerSecond.stable.isFinite {
+            // Request k of the second is refused when k exceeds the capacity.
+            let capacity = Int(capacityPerSecond.stable.rounded(.down))
+            let overloaded = max(0, before + total - max(before, capacity))
+            state.metrics.capacityFailedRequests += overloaded
+        }
+        state.metrics.requests += total
+        state.metrics.stepTraffic[state.metrics.currentStepSlot].requests += total
+        state.metrics.stableRequests += total
     }
 
     /// The stream while an L7 mirror route copies requests to the candidate: a loop of its own,
@@ -163,7 +282,7 @@ struct RequestPath<Callers: CallerModel> {
     private mutating func streamMirroring<Timer>(until end: Int64, _ state: inout RunState<Timer>) {
         while nextArrival < end {
             let time = nextArrival
-            let traits = serveRequest(at: time, &state)
+            let traits = serveRoutedRequest(at: time, &state)
             if !candidateEndpoints.isEmpty && state.generator.next() < state.routing.mirrorThreshold {
                 mirror(for: traits, at: time, &state)
             }
@@ -171,84 +290,103 @@ struct RequestPath<Callers: CallerModel> {
         }
     }
 
-    /// Serves one production request and returns its user's traits.
+    /// Serves one production request that the L7 split routes, and returns its user's traits.
     @inline(__always)
     @discardableResult
-    private mutating func serveRequest<Timer>(at time: Int64, _ state: inout RunState<Timer>) -> UInt8 {
+    private mutating func serveRoutedRequest<Timer>(at time: Int64, _ state: inout RunState<Timer>) -> UInt8 {
         let user = state.generator.uniform(below: traffic.users)
         let traits = traffic.userTraits[user]
-        let isCandidate: Bool
-        var refused = false
-        // The pod that serves the request, when the candidate's fault depends on its age.
+        let header = traffic.headerThresholds.isEmpty ? 0 : traffic.headerValue(for: state.generator.next())
+        // With no ready canary endpoint the proxy keeps the request on the main backend
+        // (ingress-nginx balancer.lua, route_to_alternative_balancer: no alternative balancer).
+        let isCandidate =
+            state.routing.picksCandidate(header: header, cookie: Int(traits >> 1), draw: state.generator.next())
+            && !candidateEndpoints.isEmpty
+        // The proxy balances each request over the canary's ready pods.
         var server: Int32 = -1
-        if state.routing.decidesPerRequest {
-            let header = traffic.headerThresholds.isEmpty ? 0 : traffic.headerValue(for: state.generator.next())
-            // With no ready canary endpoint the proxy keeps the request on the main backend
-            // (ingress-nginx balancer.lua, route_to_alternative_balancer: no alternative balancer).
-            isCandidate =
-                state.routing.picksCandidate(header: header, cookie: Int(traits >> 1), draw: state.generator.next())
-                && !candidateEndpoints.isEmpty
-            // The proxy balances each request over the canary's ready pods.
-            if isCandidate && errors.hasFault {
-                server = candidateEndpoints[state.generator.uniform(below: candidateEndpoints.count)]
-            }
-        } else {
-            server = callers.pod(for: user, at: time, over: endpoints, using: &state.generator)
-            refused = server < 0
-            isCandidate = server >= 0 && endpoints.isCandidate(server)
+        if isCandidate && errors.hasFault {
+            server = candidateEndpoints[state.generator.uniform(below: candidateEndpoints.count)]
         }
-        let faultOn = isCandidate && server >= 0 && time >= podFaultFrom[Int(server)]
+        account(user: user, at: time, candidate: isCandidate, server: server, refused: false, &state)
+        return traits
+    }
 
+    /// Serves one production request through the Service; when the user cannot change the
+    /// pod, a stable request's user is left to be collected with the stretch's others.
+    @inline(__always)
+    private mutating func serveServiceRequest<Timer>(
+        at time: Int64, userMatters: Bool, _ state: inout RunState<Timer>
+    ) {
+        var user = userMatters ? state.generator.uniform(below: traffic.users) : -1
+        let server = callers.pod(for: max(user, 0), at: time, over: endpoints, using: &state.generator)
+        let isCandidate = server >= 0 && endpoints.isCandidate(server)
+        if !userMatters {
+            if isCandidate {
+                user = state.generator.uniform(below: traffic.users)
+            } else if server >= 0 {
+                stableRequestsWithoutUser += 1
+            }
+        }
+        account(user: user, at: time, candidate: isCandidate, server: server, refused: server < 0, &state)
+    }
+
+    /// Counts one production request, fails it or not, and records its user.
+    ///
+    /// - Parameters:
+    ///   - user: the user, or -1 for a stable request whose user is collected later.
+    ///   - server: the pod that serves it, or -1 when the fault cannot depend on it.
+    @inline(__always)
+    private mutating func account<Timer>(
+        user: Int, at time: Int64, candidate isCandidate: Bool, server: Int32, refused: Bool,
+        _ state: inout RunState<Timer>
+    ) {
         advanceCapacityWindow(to: time)
         let overloaded: Bool
-        let threshold: UInt64
         if isCandidate {
             windowCounts.candidate += 1
             overloaded = windowCounts.candidate > capacityPerSecond.candidate
-            threshold = faultOn && traits & 1 != 0 ? errors.candidateFaulty : errors.candidate
         } else {
             windowCounts.stable += 1
             overloaded = windowCounts.stable > capacityPerSecond.stable
-            threshold = errors.stable
         }
-        // One draw decides both versions' verdicts (common random numbers): a failure that
-        // stable would also have had is the baseline's, not the release's.
-        let failed: Bool
-        var stableWouldFail = false
-        if refused || overloaded {
-            failed = true
-        } else {
-            let draw = state.generator.next()
-            failed = draw < threshold
-            stableWouldFail = draw < errors.stable
-        }
-
         state.metrics.requests += 1
         state.metrics.stepTraffic[state.metrics.currentStepSlot].requests += 1
         if refused {
             state.metrics.refusedRequests += 1
-        } else if overloaded {
-            state.metrics.capacityFailedRequests += 1
+            return
         }
-        if isCandidate {
-            if faultOn && state.record.faultStartedAt == nil { state.record.faultStartedAt = time }
-            if state.metrics.candidateRequests == 0 { state.metrics.firstCandidateRequestAt = time }
-            state.metrics.lastCandidateRequestAt = time
-            state.metrics.candidateRequests += 1
-            state.metrics.stepTraffic[state.metrics.currentStepSlot].candidate += 1
-            state.metrics.exposedUsers.insert(user)
-            if failed {
-                state.metrics.failedCandidateRequests += 1
-                if !stableWouldFail {
-                    state.metrics.excessFailedCandidateRequests += 1
-                    state.metrics.failedUsers.insert(user)
-                }
-            }
-        } else if !refused {
+        if overloaded { state.metrics.capacityFailedRequests += 1 }
+        guard isCandidate else {
             state.metrics.stableRequests += 1
-            state.metrics.stableUsers.insert(user)
+            if user >= 0 { state.metrics.stableUsers.insert(user) }
+            return
         }
-        return traits
+        let faultOn = server >= 0 && time >= podFaultFrom[Int(server)]
+        // One draw decides both versions' verdicts (common random numbers): a failure that
+        // stable would also have had is the baseline's, not the release's.
+        let failed: Bool
+        var stableWouldFail = false
+        if overloaded {
+            failed = true
+        } else {
+            let threshold = faultOn && traffic.userTraits[user] & 1 != 0 ? errors.candidateFaulty : errors.candidate
+            let draw = state.generator.next()
+            failed = draw < threshold
+            stableWouldFail = draw < errors.stable
+        }
+        if faultOn && state.record.faultStartedAt == nil { state.record.faultStartedAt = time }
+        if state.metrics.candidateRequests == 0 { state.metrics.firstCandidateRequestAt = time }
+        state.metrics.lastCandidateRequestAt = time
+        state.metrics.candidateRequests += 1
+        state.metrics.stepTraffic[state.metrics.currentStepSlot].candidate += 1
+        state.metrics.exposedUsers.insert(user)
+        if failed {
+            state.metrics.failedCandidateRequests += 1
+            if !stableWouldFail {
+                state.metrics.excessFailedCandidateRequests += 1
+                state.metrics.failedUsers.insert(user)
+            }
+        }
     }
 
     /// Starts a new one-second capacity window when `time` is past the current one.
@@ -274,16 +412,19 @@ struct RequestPath<Callers: CallerModel> {
         if failed { state.metrics.failedMirroredRequests += 1 }
     }
 
+    /// Draws the next arrival of the stream served request by request.
     @inline(__always)
     private mutating func scheduleNextArrival(from time: Int64, using generator: inout Xoshiro256StarStar) {
-        guard rate > 0 else {
-            nextArrival = .max
-            return
-        }
-        // A uniform draw in (0, 1] keeps the logarithm finite.
-        let unit = Double((generator.next() >> 11) + 1) * 0x1.0p-53
-        let gap = -log(unit) * nanosecondsPerArrival
+        nextArrival = rate > 0 ? nextGap(after: time, meanNanoseconds: nanosecondsPerArrival, &generator) : .max
+    }
+
+    /// The next arrival after `time` of a Poisson stream with the given mean gap; never with
+    /// a mean of 0.
+    @inline(__always)
+    private func nextGap(after time: Int64, meanNanoseconds: Double, _ generator: inout Xoshiro256StarStar) -> Int64 {
+        guard meanNanoseconds > 0 else { return .max }
+        let gap = ziggurat.next(using: &generator) * meanNanoseconds
         // Truncating and adding one rounds up without a libm call and keeps arrivals increasing.
-        nextArrival = time + Int64(gap) + 1
+        return Double(time) + gap < 9e18 ? time + Int64(gap) + 1 : .max
     }
 }

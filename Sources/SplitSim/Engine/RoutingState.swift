@@ -59,6 +59,14 @@ public struct RoutingState: Sendable {
         decidesPerRequest && thresholds.contains { $0 > 0 }
     }
 
+    /// The probability that a request with header value id `header` and cookie value id
+    /// `cookie` (0: none) goes to the candidate: what ``picksCandidate(header:cookie:draw:)``
+    /// decides for a uniform draw.
+    func candidateProbability(header: Int, cookie: Int) -> Double {
+        let threshold = thresholds[cookieStride == 0 ? 0 : header * cookieStride + cookie]
+        return threshold == .max ? 1 : Double(threshold) * 0x1.0p-64
+    }
+
     /// Decides the version of one request: the header, then the cookie, then the weight.
     ///
     /// - Complexity: O(1), branch-free.

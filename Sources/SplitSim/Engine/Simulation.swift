@@ -39,6 +39,16 @@ public enum Simulation {
         return strategy.kind.spec.simulate(setup)
     }
 
+    /// Runs one strategy once serving every request one by one, without the shortcuts that
+    /// are exact in distribution only: the reference the shortcuts are tested against.
+    static func runServingEveryRequest(
+        _ strategy: StrategySpec, of scenario: Scenario, run: Int, traffic: TrafficModel
+    ) -> RunResult {
+        var setup = SimulationRun(strategy: strategy, scenario: scenario, run: run, traffic: traffic, tracing: false)
+        setup.servesEveryRequest = true
+        return strategy.kind.spec.simulate(setup)
+    }
+
     /// Runs `strategy` with the given caller model and returns what the run measured.
     ///
     /// - Complexity: O(*e* log *e* + *r*) for *e* control events and *r* requests.
@@ -49,7 +59,7 @@ public enum Simulation {
         var release = ReleaseControl<Strategy.Timer>(state: setup.initialState())
         var path = RequestPath(
             traffic: setup.traffic, errors: release.state.errors, podCapacityRps: scenario.cluster.podCapacityRps,
-            callers: callers)
+            callers: callers, servesEveryRequest: setup.servesEveryRequest)
         release.state.events.schedule(.end, at: release.state.duration)
         release.state.events.schedule(.shareWindow, at: release.state.metrics.shareWindows.length)
         for (index, point) in setup.traffic.rateProfile.enumerated() where index > 0 {
@@ -99,7 +109,7 @@ public enum Simulation {
             state.faultActive = true
             return nil
         case .callersLearnEndpoints:
-            path.learnEndpoints(at: state.now)
+            path.learnEndpoints(&state)
             return nil
         case .metricScrape:
             // Once the outcome is final no analysis can start again: the scrapes would go unread.
@@ -142,6 +152,8 @@ public struct SimulationRun: Sendable {
     public let tracing: Bool
     /// Whether the run may stop once its outcome is final.
     public var outcomeOnly = false
+    /// Whether every request is served one by one, with no shortcut (tests' reference).
+    var servesEveryRequest = false
 
     /// The run's state at time 0: an empty cluster, the versions' error model, the
     /// strategy's analysis and the run's random stream.

@@ -16,6 +16,8 @@ public struct TrafficModel: Sendable {
     /// Per user: bit 0 set when the user is affected by the candidate's fault; the bits
     /// above hold the cookie value id the user always sends (0 = none).
     public var userTraits: [UInt8]
+    /// The users by the cookie value id they send, as ``userTraits`` says when compiled.
+    public private(set) var cookieClasses: UserClasses
     /// The header name and value behind each header value id (id = index + 1).
     public var headers: [HTTPField]
     /// The cookie name and value behind each cookie value id (id = index + 1).
@@ -71,6 +73,7 @@ public struct TrafficModel: Sendable {
             }
             return traits
         }
+        cookieClasses = UserClasses(cookiesOf: userTraits, cookieCount: self.cookies.count)
     }
 
     /// The header value id a request carries for a draw: 0 for none.

@@ -70,11 +70,13 @@ import Testing
     }
 
     /// With nothing to stop the release, the same draws judge every request (common random
-    /// numbers): a worse fault can only fail more requests and more users, run by run.
+    /// numbers): a worse fault can only fail more requests and more users, run by run. A
+    /// smoke test is a check that can stop it, so its kind is left out.
     @Test(arguments: 0..<12)
     func aWorseFaultNeverFailsFewerUsersWhenNothingStopsIt(_ index: Int) throws {
         var generator = Xoshiro256StarStar(seed: 7, stream: index)
-        let kind = Self.kinds[generator.uniform(below: Self.kinds.count)]
+        let unchecked = Self.kinds.filter { !$0.contains("smokeTest") }
+        let kind = unchecked[generator.uniform(below: unchecked.count)]
         let callers = Self.callers[generator.uniform(below: Self.callers.count)]
         let results = try [0.05, 0.2, 0.6].map { errorRate in
             let text = """

@@ -1,0 +1,107 @@
+import SplitRouter
+import Testing
+
+@testable import SplitSim
+
+/// The request path's shortcuts — the candidate's requests served one by one at the
+/// candidate's share of the rate, stable requests counted per capacity second and class with
+/// their users collected (docs/performance.md) — give the same distribution of every figure
+/// as serving each request, run by run, at fixed seeds.
+///
+/// Each figure's mean over 200 runs of each path must agree within five standard errors of
+/// the difference (Welch), and its spread within a factor: a shortcut that dropped a rule —
+/// a cookie class, a capacity second, a pod's fault onset — moves a mean by far more.
+@Suite struct ShortcutEquivalenceTests {
+    static let runs = 200
+
+    static let figures: [(name: String, value: @Sendable (RunResult) -> Double)] = [
+        ("requests", \.requests),
+        ("stable requests", \.stableRequests),
+        ("candidate requests", \.candidateUserRequests),
+        ("failed candidate requests", \.failedUserRequests),
+        ("excess failures", \.excessFailedUserRequests),
+        ("users exposed", \.usersExposed),
+        ("users failed", \.usersFailed),
+        ("users who saw both", \.usersSawBoth),
+        ("capacity failures", \.capacityFailedRequests),
+        ("detection seconds", { $0.detectionSeconds ?? -1 }),
+        ("peak candidate share", { $0.peakCandidateShare ?? -1 }),
+    ]
+
+    /// Compares the figures of both paths; each figure named in `exercised` must be above 0
+    /// on average, so that the scenario tests the branch it is meant to.
+    static func compare(_ scenario: Scenario, exercised: [String]) {
+        let traffic = Simulation.trafficModel(for: scenario)
+        let strategy = scenario.strategies[0]
+        let shortcut = (0..<runs).map { Simulation.run(strategy, of: scenario, run: $0, traffic: traffic) }
+        let reference = (0..<runs).map {
+            Simulation.runServingEveryRequest(strategy, of: scenario, run: $0 + runs, traffic: traffic)
+        }
+        for figure in figures {
+            let (meanA, varianceA) = moments(shortcut.map(figure.value))
+            let (meanB, varianceB) = moments(reference.map(figure.value))
+            if exercised.contains(figure.name) { #expect(meanB > 0, "\(figure.name) is never exercised") }
+            let standardError = ((varianceA + varianceB) / Double(runs)).squareRoot()
+            #expect(
+                abs(meanA - meanB) <= 5 * standardError + 1e-9 * max(abs(meanB), 1),
+                "\(figure.name): shortcut \(meanA) vs every request \(meanB) (standard error \(standardError))")
+            if varianceB > 1 {
+                #expect(
+                    varianceA > varianceB / 2 && varianceA < varianceB * 2,
+                    "\(figure.name): variance \(varianceA) vs \(varianceB)")
+            }
+        }
+    }
+
+    static func moments(_ values: [Double]) -> (mean: Double, variance: Double) {
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        return (mean, variance)
+    }
+
+    /// ingress-nginx header, cookie and weight rules at once, a fault that starts 40 s into a
+    /// pod's life for a third of users, and stable pods too few for the rate every other
+    /// second: every branch of the L7 split at work. Detection varies run to run.
+    @Test func anIngressSplitWithRulesFaultAndCapacity() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "l7", "kind": "service-split", "header": {"name": "x-canary", "value": "true"}, "cookie": "canary", "steps": [{"setWeight": 20}, {"pause": "2m"}, {"setWeight": 50}, {"pause": "3m"}]}"#,
+            replicas: 4, rps: 50, users: 3_000, callers: #"{"via": "proxy", "endpointDelay": "1s"}"#, duration: "6m",
+            startup: "10s", shutdown: "10s",
+            candidate: #"{"errorRate": 0.002, "fault": {"errorRate": 0.3, "users": 0.3, "after": "40s"}}"#,
+            stable: #"{"errorRate": 0.01}"#,
+            analysis: #"{"interval": "30s", "maxErrorRate": 0.06, "initialDelay": "30s", "failureLimit": 2}"#,
+            extraTraffic:
+                #", "headers": [{"name": "x-canary", "value": "true", "share": 0.03}], "cookies": [{"name": "canary", "value": "always", "userShare": 0.15}, {"name": "canary", "value": "never", "userShare": 0.1}]"#,
+            capacity: #", "podCapacityRps": 13"#)
+        Self.compare(
+            scenario, exercised: ["capacity failures", "excess failures", "detection seconds", "users who saw both"])
+    }
+
+    /// A second Deployment behind a balancing proxy that learns of endpoints 2 s late, so a
+    /// request can land on a pod that is gone and be sent on: the pod weights of the split.
+    @Test func aProxyBalancingOverAStaleEndpointList() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2m"}, {"setReplicas": 3}, {"pause": "2m"}, {"setReplicas": 0}, {"pause": "2m"}]}"#,
+            replicas: 5, rps: 50, users: 1_000, callers: #"{"via": "proxy", "endpointDelay": "2s"}"#, duration: "7m",
+            startup: "15s", shutdown: "5s",
+            candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.5, "users": 0.5, "after": "30s"}}"#,
+            stable: #"{"errorRate": 0.005}"#)
+        Self.compare(scenario, exercised: ["excess failures", "users failed"])
+    }
+
+    /// In-cluster callers over pinned connections: stable users are collected after each
+    /// stretch instead of drawn per request.
+    @Test func aClusterIPPoolWithRecycledConnections() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 2}, {"pause": "4m"}]}"#,
+            replicas: 6, rps: 40, users: 600,
+            callers:
+                #"{"via": "cluster-ip", "instances": 3, "connectionsPerInstance": 2, "maxRequestsPerConnection": 100}"#,
+            duration: "5m", startup: "10s", shutdown: "10s",
+            candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.2, "users": 0.5}}"#)
+        Self.compare(scenario, exercised: ["users exposed", "users who saw both"])
+    }
+}
