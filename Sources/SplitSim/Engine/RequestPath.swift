@@ -198,22 +198,17 @@ struct RequestPath<Callers: CallerModel> {
                 serveRoutedRequest(at: time, &state)
                 scheduleNextArrival(from: time, using: &state.generator)
             }
-        } else if callers.picksIndependentlyOfUser && !servesEveryRequest {
+        } else {
+            let userMatters = servesEveryRequest || !callers.picksIndependentlyOfUser
             while nextArrival < end {
                 let time = nextArrival
-                serveServiceRequest(at: time, userMatters: false, &state)
+                serveServiceRequest(at: time, userMatters: userMatters, &state)
                 scheduleNextArrival(from: time, using: &state.generator)
             }
             stableUserCollector.collect(
                 stableRequestsWithoutUser, fromClass: 0, of: allUsers, byCookie: false,
                 into: &state.metrics.stableUsers, using: &state.generator)
             stableRequestsWithoutUser = 0
-        } else {
-            while nextArrival < end {
-                let time = nextArrival
-                serveServiceRequest(at: time, userMatters: true, &state)
-                scheduleNextArrival(from: time, using: &state.generator)
-            }
         }
     }
 
@@ -265,7 +260,7 @@ struct RequestPath<Callers: CallerModel> {
         let before = Int(windowCounts.stable)
         windowCounts.stable += Double(total)
         if capacityPerSecond.stable.isFinite {
-            // Request k of the second is refused when k exceeds the capacity.
+            // Request k of the second fails when k exceeds the second's capacity.
             let capacity = Int(capacityPerSecond.stable.rounded(.down))
             let overloaded = max(0, before + total - max(before, capacity))
             state.metrics.capacityFailedRequests += overloaded
