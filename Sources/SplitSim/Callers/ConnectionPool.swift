@@ -17,6 +17,8 @@ public struct ConnectionPool: CallerModel {
         var requests = 0
         var closesAt: Int64 = .max
         var lastUsed: Int64 = 0
+        /// The next request on it, while the pool serves connection by connection.
+        var nextRequestAt: Int64 = .max
     }
 
     private var connections: [Connection]
@@ -26,6 +28,7 @@ public struct ConnectionPool: CallerModel {
     private let connectionsPerInstance: Int
     /// With client-IP affinity, the pod kube-proxy sends each calling pod's connections to.
     private var sticky: StickyPods
+    private let ziggurat = ExponentialZiggurat()
 
     /// Creates the pool described by `spec`. With `clientIPAffinity` (Service
     /// `sessionAffinity: ClientIP`) all connections of a calling pod go to one pod while it
@@ -61,27 +64,86 @@ public struct ConnectionPool: CallerModel {
     ) -> Int32 {
         let index = generator.uniform(below: connections.count)
         var connection = connections[index]
-        let expired =
-            connection.pod < 0 || !endpoints.serves(connection.pod) || time >= connection.closesAt
-            || (idleTimeout > 0 && time - connection.lastUsed >= idleTimeout)
-        if expired {
+        if isExpired(connection, at: time, over: endpoints) {
             guard !endpoints.ready.isEmpty else {
                 connections[index].pod = -1
                 return -1
             }
-            connection.pod = reopen(index, over: endpoints, using: &generator)
-            connection.requests = 0
-            connection.closesAt =
-                maxAge > 0
-                ? time + SimDuration.clamped(Double(maxAge) * (0.9 + 0.2 * generator.nextUnitDouble())) : .max
+            reopen(&connection, index, at: time, over: endpoints, using: &generator)
         }
+        send(on: &connection, at: time)
+        connections[index] = connection
+        return connection.pod
+    }
+
+    /// Serves a stretch connection by connection: a request takes a connection drawn
+    /// uniformly, whoever sends it and whenever, so each of the *n* connections gets an
+    /// independent Poisson stream at 1/*n* of the rate (Poisson thinning), and each walks its
+    /// own stream through the same limits as ``pod(for:at:over:using:)``. Only with a ready
+    /// endpoint, so that no request is refused.
+    ///
+    /// - Complexity: O(*k* + *n*) for *k* requests over *n* connections, with no allocation
+    ///   beyond `candidateRequests`.
+    public mutating func serveByConnection(
+        from start: Int64, until end: Int64, restarting: Bool, meanGap: Double, over endpoints: ServiceEndpoints,
+        candidateRequests: inout [PodRequest], using generator: inout Xoshiro256StarStar
+    ) -> Int? {
+        guard !endpoints.ready.isEmpty else { return nil }
+        let connectionGap = meanGap * Double(connections.count)
+        var stable = 0
+        for index in connections.indices {
+            var connection = connections[index]
+            var time =
+                restarting
+                ? ziggurat.arrival(after: start, meanNanoseconds: connectionGap, using: &generator)
+                : connection.nextRequestAt
+            var onCandidate = connection.pod >= 0 && endpoints.isCandidate(connection.pod)
+            while time < end {
+                if isExpired(connection, at: time, over: endpoints) {
+                    reopen(&connection, index, at: time, over: endpoints, using: &generator)
+                    onCandidate = endpoints.isCandidate(connection.pod)
+                }
+                send(on: &connection, at: time)
+                if onCandidate {
+                    candidateRequests.append(PodRequest(time: time, pod: connection.pod))
+                } else {
+                    stable += 1
+                }
+                time = ziggurat.arrival(after: time, meanNanoseconds: connectionGap, using: &generator)
+            }
+            connection.nextRequestAt = time
+            connections[index] = connection
+        }
+        return stable
+    }
+
+    /// Whether a request at `time` finds the connection closed, so that it opens a new one.
+    @inline(__always)
+    private func isExpired(_ connection: Connection, at time: Int64, over endpoints: ServiceEndpoints) -> Bool {
+        connection.pod < 0 || !endpoints.serves(connection.pod) || time >= connection.closesAt
+            || (idleTimeout > 0 && time - connection.lastUsed >= idleTimeout)
+    }
+
+    /// Opens connection `index` anew at `time` to the endpoint kube-proxy picks; a ready one
+    /// exists.
+    @inline(__always)
+    private mutating func reopen(
+        _ connection: inout Connection, _ index: Int, at time: Int64, over endpoints: ServiceEndpoints,
+        using generator: inout Xoshiro256StarStar
+    ) {
+        connection.pod = reopen(index, over: endpoints, using: &generator)
+        connection.requests = 0
+        connection.closesAt =
+            maxAge > 0 ? time + SimDuration.clamped(Double(maxAge) * (0.9 + 0.2 * generator.nextUnitDouble())) : .max
+    }
+
+    /// Sends one request over the connection at `time`.
+    @inline(__always)
+    private func send(on connection: inout Connection, at time: Int64) {
         connection.requests += 1
         connection.lastUsed = time
         // The request that reaches the limit is served; the connection closes after it.
         if maxRequests > 0 && connection.requests >= maxRequests { connection.closesAt = time }
-        let pod = connection.pod
-        connections[index] = connection
-        return pod
     }
 
     /// The ready endpoint kube-proxy gives connection `index` when it opens.

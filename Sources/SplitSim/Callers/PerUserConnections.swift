@@ -19,6 +19,9 @@ public struct PerUserConnections: CallerModel {
     private var lastSent: [Int64]
     /// A draw below this closes the connection after a request.
     private let closeThreshold: UInt64
+    /// Whether every request closes its connection (`requestsPerConnection` 1): the threshold
+    /// of a certain close is `UInt64.max`, which one draw in 2⁶⁴ would miss.
+    private let closesAfterEveryRequest: Bool
     private let idleTimeout: Int64
     /// Each user's mean gap between requests at the starting rate, in nanoseconds.
     private let meanGap: Double
@@ -38,6 +41,7 @@ public struct PerUserConnections: CallerModel {
         connections = Array(repeating: -1, count: users)
         lastSent = idleTimeout > 0 ? Array(repeating: 0, count: users) : []
         self.closeThreshold = closeThreshold
+        closesAfterEveryRequest = closeThreshold == .max
         self.idleTimeout = idleTimeout
         meanGap = startingRps > 0 ? 1e9 * Double(users) / startingRps : .infinity
     }
@@ -50,7 +54,7 @@ public struct PerUserConnections: CallerModel {
     public mutating func openInitialConnections(
         over endpoints: ServiceEndpoints, using generator: inout Xoshiro256StarStar
     ) {
-        guard !endpoints.ready.isEmpty else { return }
+        guard !endpoints.ready.isEmpty, !closesAfterEveryRequest else { return }
         for user in connections.indices where generator.next() >= closeThreshold {
             if idleTimeout > 0 {
                 let unit = Double((generator.next() >> 11) + 1) * 0x1.0p-53
@@ -77,7 +81,7 @@ public struct PerUserConnections: CallerModel {
             pod = sticky.pod(for: user, stillValid: endpoints.isReady, pick: { endpoints.anyReady(using: &generator) })
             connections[user] = pod
         }
-        if pod >= 0 && generator.next() < closeThreshold { connections[user] = -1 }
+        if pod >= 0 && (closesAfterEveryRequest || generator.next() < closeThreshold) { connections[user] = -1 }
         return pod
     }
 
@@ -89,4 +93,14 @@ public struct PerUserConnections: CallerModel {
     /// Open connections reach only pods that still serve them, which the Service's endpoints
     /// and the terminating pods already cover.
     public func mayReachCandidate(over endpoints: ServiceEndpoints) -> Bool { false }
+
+    /// With a new connection for every request and no affinity, each request goes where
+    /// kube-proxy sends a new connection: a ready endpoint drawn uniformly, whoever sends it.
+    public func independentPods(over endpoints: ServiceEndpoints) -> [(pod: Int32, probability: Double)]? {
+        guard closesAfterEveryRequest, !sticky.isOn, !endpoints.ready.isEmpty else { return nil }
+        let share = 1 / Double(endpoints.ready.count)
+        return endpoints.ready.map { ($0, share) }
+    }
+
+    public var picksIndependentlyOfUser: Bool { closesAfterEveryRequest && !sticky.isOn }
 }

@@ -44,6 +44,8 @@ struct RequestPath<Callers: CallerModel> {
     private var stableUserCollector = UserCollector()
     /// Stable requests served whose users are not drawn yet: collected at the end of the stretch.
     private var stableRequestsWithoutUser = 0
+    /// The candidate's requests of a stretch the callers serve connection by connection.
+    private var candidateRequests: [PodRequest] = []
 
     private static var second: Int64 { 1_000_000_000 }
 
@@ -185,14 +187,21 @@ struct RequestPath<Callers: CallerModel> {
             nextArrivalIsCurrent = false
             return
         }
+        if state.routing.mirrorThreshold == 0 && !state.routing.decidesPerRequest && !servesEveryRequest
+            && streamByConnection(from: start, until: end, &state)
+        {
+            nextArrivalIsCurrent = false
+            return
+        }
         if !nextArrivalIsCurrent {
             scheduleNextArrival(from: start, using: &state.generator)
             nextArrivalIsCurrent = true
         }
-        stableUserCollector.invalidate()
         if state.routing.mirrorThreshold > 0 {
+            stableUserCollector.invalidate()
             streamMirroring(until: end, &state)
         } else if state.routing.decidesPerRequest {
+            stableUserCollector.invalidate()
             while nextArrival < end {
                 let time = nextArrival
                 serveRoutedRequest(at: time, &state)
@@ -200,6 +209,8 @@ struct RequestPath<Callers: CallerModel> {
             }
         } else {
             let userMatters = servesEveryRequest || !callers.picksIndependentlyOfUser
+            // Only requests served with their user insert stable users behind the collector.
+            if userMatters { stableUserCollector.invalidate() }
             while nextArrival < end {
                 let time = nextArrival
                 serveServiceRequest(at: time, userMatters: userMatters, &state)
@@ -243,6 +254,54 @@ struct RequestPath<Callers: CallerModel> {
         }
     }
 
+    /// The stream while the callers serve it connection by connection, in stretches within one
+    /// capacity second: the stable requests counted, the candidate's accounted one by one, in
+    /// time order when the second's capacity may fail some. Returns false, having drawn
+    /// nothing, when the callers cannot serve so.
+    ///
+    /// Exact in distribution: the callers walk the same arrivals as a request-by-request
+    /// stream would send over each connection; only the order in which the candidate's
+    /// requests are accounted changes, which no figure depends on but capacity, and for that
+    /// they are sorted.
+    private mutating func streamByConnection<Timer>(
+        from start: Int64, until end: Int64, _ state: inout RunState<Timer>
+    ) -> Bool {
+        guard rate > 0 else { return true }
+        let capacityLimited = capacityPerSecond.stable.isFinite || capacityPerSecond.candidate.isFinite
+        // Without capacity, stretches only bound the buffer of candidate requests.
+        let stretch = max(Self.second, Int64(min(nanosecondsPerArrival * 65_536, 1e15)))
+        var segmentStart = start
+        var restarting = true
+        while segmentStart < end {
+            advanceCapacityWindow(to: segmentStart)
+            let segmentEnd = capacityLimited ? min(end, windowEnd) : min(end, segmentStart + stretch)
+            candidateRequests.removeAll(keepingCapacity: true)
+            guard
+                let stable = callers.serveByConnection(
+                    from: segmentStart, until: segmentEnd, restarting: restarting, meanGap: nanosecondsPerArrival,
+                    over: endpoints, candidateRequests: &candidateRequests, using: &state.generator)
+            else { return false }
+            restarting = false
+            countStable(stable, &state)
+            stableRequestsWithoutUser += stable
+            if capacityPerSecond.candidate.isFinite
+                && windowCounts.candidate + Double(candidateRequests.count) > capacityPerSecond.candidate
+            {
+                candidateRequests.sort { $0.time < $1.time }
+            }
+            for request in candidateRequests {
+                let user = state.generator.uniform(below: traffic.users)
+                account(user: user, at: request.time, candidate: true, server: request.pod, refused: false, &state)
+            }
+            segmentStart = segmentEnd
+        }
+        stableUserCollector.collect(
+            stableRequestsWithoutUser, fromClass: 0, of: allUsers, byCookie: false,
+            into: &state.metrics.stableUsers, using: &state.generator)
+        stableRequestsWithoutUser = 0
+        return true
+    }
+
     /// Counts the stable requests of a stretch of `nanoseconds` within one capacity second.
     private mutating func countStable<Timer>(
         _ split: RequestSplit, over nanoseconds: Int64, of classes: UserClasses, _ state: inout RunState<Timer>
@@ -256,6 +315,12 @@ struct RequestPath<Callers: CallerModel> {
                 into: &state.metrics.stableUsers, using: &state.generator)
             total += requests
         }
+        countStable(total, &state)
+    }
+
+    /// Counts `total` stable requests served within one capacity second, whose users are
+    /// collected elsewhere.
+    private mutating func countStable<Timer>(_ total: Int, _ state: inout RunState<Timer>) {
         guard total > 0 else { return }
         let before = Int(windowCounts.stable)
         windowCounts.stable += Double(total)
@@ -369,9 +434,13 @@ struct RequestPath<Callers: CallerModel> {
             failed = draw < threshold
             stableWouldFail = draw < errors.stable
         }
-        if faultOn && state.record.faultStartedAt == nil { state.record.faultStartedAt = time }
-        if state.metrics.candidateRequests == 0 { state.metrics.firstCandidateRequestAt = time }
-        state.metrics.lastCandidateRequestAt = time
+        // Minima and maxima, not the first and last seen: requests served connection by
+        // connection come out of time order.
+        if faultOn && time < state.record.faultStartedAt ?? .max { state.record.faultStartedAt = time }
+        if state.metrics.candidateRequests == 0 || time < state.metrics.firstCandidateRequestAt {
+            state.metrics.firstCandidateRequestAt = time
+        }
+        state.metrics.lastCandidateRequestAt = max(state.metrics.lastCandidateRequestAt, time)
         state.metrics.candidateRequests += 1
         state.metrics.stepTraffic[state.metrics.currentStepSlot].candidate += 1
         state.metrics.exposedUsers.insert(user)
@@ -417,9 +486,6 @@ struct RequestPath<Callers: CallerModel> {
     /// a mean of 0.
     @inline(__always)
     private func nextGap(after time: Int64, meanNanoseconds: Double, _ generator: inout Xoshiro256StarStar) -> Int64 {
-        guard meanNanoseconds > 0 else { return .max }
-        let gap = ziggurat.next(using: &generator) * meanNanoseconds
-        // Truncating and adding one rounds up without a libm call and keeps arrivals increasing.
-        return Double(time) + gap < 9e18 ? time + Int64(gap) + 1 : .max
+        ziggurat.arrival(after: time, meanNanoseconds: meanNanoseconds, using: &generator)
     }
 }

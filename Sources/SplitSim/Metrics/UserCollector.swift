@@ -48,6 +48,8 @@ struct UserCollector {
         }
         let size = classes.size(of: index)
         var state = progress[index]
+        // The list must have one owner, or its first change below copies all of it.
+        progress[index].unseen = nil
         var remaining = requests
         while remaining > 0 && 2 * state.seen < size {
             let user = classes.user(generator.uniform(below: size), of: index)

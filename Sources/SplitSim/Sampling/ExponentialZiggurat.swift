@@ -60,4 +60,14 @@ struct ExponentialZiggurat: Sendable {
             if y < exp(-x) { return x }
         }
     }
+
+    /// The next arrival after `time` of a Poisson stream with the given mean gap in
+    /// nanoseconds; `.max` for a mean of 0, a stream that never sends.
+    @inline(__always)
+    func arrival(after time: Int64, meanNanoseconds: Double, using generator: inout Xoshiro256StarStar) -> Int64 {
+        guard meanNanoseconds > 0 else { return .max }
+        let gap = next(using: &generator) * meanNanoseconds
+        // Truncating and adding one rounds up without a libm call and keeps arrivals increasing.
+        return Double(time) + gap < 9e18 ? time + Int64(gap) + 1 : .max
+    }
 }

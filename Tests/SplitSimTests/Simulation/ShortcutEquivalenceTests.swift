@@ -104,4 +104,56 @@ import Testing
             candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.2, "users": 0.5}}"#)
         Self.compare(scenario, exercised: ["users exposed", "users who saw both"])
     }
+
+    /// The pool served connection by connection through every limit at once: requests per
+    /// connection, a jittered maximum age, an idle timeout the quiet connections outlast, a
+    /// fault that starts 20 s into a pod's life, and too few pods for the rate, so that
+    /// capacity fails requests in time order within a second.
+    @Test func aClusterIPPoolThroughEveryConnectionLimit() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "90s"}, {"setReplicas": 3}, {"pause": "2m"}]}"#,
+            replicas: 4, rps: 30, users: 800,
+            callers:
+                #"{"via": "cluster-ip", "instances": 6, "connectionsPerInstance": 4, "maxRequestsPerConnection": 40, "maxConnectionAge": "50s", "idleTimeout": "2s"}"#,
+            duration: "4m", startup: "10s", shutdown: "10s",
+            candidate: #"{"errorRate": 0.01, "fault": {"errorRate": 0.4, "users": 0.5, "after": "20s"}}"#,
+            stable: #"{"errorRate": 0.01}"#,
+            analysis: #"{"interval": "30s", "maxErrorRate": 0.08, "initialDelay": "30s", "failureLimit": 2}"#,
+            capacity: #", "podCapacityRps": 7"#)
+        Self.compare(
+            scenario,
+            exercised: [
+                "users exposed", "users failed", "excess failures", "capacity failures", "users who saw both",
+                "detection seconds",
+            ])
+    }
+
+    /// Client-IP affinity pins each calling pod's connections to one pod: the pool's reopens
+    /// share the calling pod's choice, whichever connection reopens first.
+    @Test func aClusterIPPoolWithClientIPAffinity() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 2}, {"pause": "3m"}]}"#,
+            replicas: 5, rps: 40, users: 600,
+            callers:
+                #"{"via": "cluster-ip", "instances": 8, "connectionsPerInstance": 3, "maxRequestsPerConnection": 50}"#,
+            duration: "4m", startup: "10s", shutdown: "10s",
+            candidate: #"{"errorRate": 0, "fault": {"errorRate": 0.3, "users": 0.5}}"#,
+            extraTraffic: #", "sessionAffinity": "client-ip""#)
+        Self.compare(scenario, exercised: ["users exposed", "users failed", "users who saw both"])
+    }
+
+    /// Clients that open a new connection for every request: kube-proxy draws a ready
+    /// endpoint per request, so the requests split independently, as through a proxy.
+    @Test func clientsWithANewConnectionPerRequest() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2m"}, {"setReplicas": 3}, {"pause": "2m"}]}"#,
+            replicas: 4, rps: 30, users: 900, requestsPerConnection: 1, duration: "5m", startup: "10s",
+            shutdown: "10s",
+            candidate: #"{"errorRate": 0.005, "fault": {"errorRate": 0.4, "users": 0.5, "after": "30s"}}"#,
+            stable: #"{"errorRate": 0.005}"#, capacity: #", "podCapacityRps": 8"#)
+        Self.compare(scenario, exercised: ["users exposed", "users failed", "capacity failures", "users who saw both"])
+    }
 }
