@@ -1,4 +1,7 @@
-/// Options shared by every suite: `--format text|json` and `--repetitions N`.
+import Foundation
+
+/// Options shared by every suite: `--format text|json`, and `--repetitions N` where the suite
+/// repeats its measurements.
 struct BenchmarkOptions {
     enum Format: String {
         case text
@@ -6,33 +9,36 @@ struct BenchmarkOptions {
     }
 
     var format = Format.text
-    var repetitions = 7
+    var repetitions: Int
 
-    /// Parses `arguments`, or returns a one-line message naming the bad flag.
-    static func parse(_ arguments: [String]) -> Result<BenchmarkOptions, OptionError> {
-        var options = BenchmarkOptions()
+    /// Parses `arguments` for the suite called `suite`, whose default repetition count is
+    /// `repetitions` (nil: the suite takes no `--repetitions`); on a bad flag it prints a
+    /// one-line message naming it and returns nil, and the suite exits 64.
+    static func parse(_ arguments: [String], suite: String, repetitions: Int?) -> BenchmarkOptions? {
+        var options = BenchmarkOptions(repetitions: repetitions ?? 1)
         var remaining = arguments[...]
+        let expected = repetitions == nil ? "--format" : "--format or --repetitions"
         while let flag = remaining.popFirst() {
             switch flag {
             case "--format":
                 guard let value = remaining.popFirst(), let format = Format(rawValue: value) else {
-                    return .failure(OptionError(message: "--format expects text or json"))
+                    return refuse("--format expects text or json", suite: suite)
                 }
                 options.format = format
-            case "--repetitions":
+            case "--repetitions" where repetitions != nil:
                 guard let value = remaining.popFirst(), let count = Int(value), count >= 1, count <= 1000 else {
-                    return .failure(OptionError(message: "--repetitions expects an integer from 1 to 1000"))
+                    return refuse("--repetitions expects an integer from 1 to 1000", suite: suite)
                 }
                 options.repetitions = count
             default:
-                return .failure(OptionError(message: "unknown option '\(flag)'; expected --format or --repetitions"))
+                return refuse("unknown option '\(flag)'; expected \(expected)", suite: suite)
             }
         }
-        return .success(options)
+        return options
     }
-}
 
-/// A usage error in a suite's options.
-struct OptionError: Error {
-    let message: String
+    private static func refuse(_ message: String, suite: String) -> BenchmarkOptions? {
+        FileHandle.standardError.write(Data("splitsim-bench \(suite): \(message)\n".utf8))
+        return nil
+    }
 }

@@ -11,24 +11,27 @@ enum RouterBenchmark {
     static let backendCounts = [2, 3, 8, 100, 10_000]
 
     static func run(_ arguments: [String]) -> Int32 {
-        let options: BenchmarkOptions
-        switch BenchmarkOptions.parse(arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let error):
-            FileHandle.standardError.write(Data("splitsim-bench router: \(error.message)\n".utf8))
-            return 64
-        }
-        var stopwatch = Stopwatch(repetitions: options.repetitions)
-        var report = BenchmarkReport()
+        guard let options = BenchmarkOptions.parse(arguments, suite: "router", repetitions: 7) else { return 64 }
         do {
-            try measureAll(into: &report, with: &stopwatch)
+            let (report, checksum) = try measure(repetitions: options.repetitions)
+            FileHandle.standardOutput.write(Data(report.render(options.format).utf8))
+            FileHandle.standardError.write(Data("checksum \(checksum)\n".utf8))
+            return 0
         } catch {
             FileHandle.standardError.write(Data("splitsim-bench router: cannot build a policy: \(error)\n".utf8))
             return 70
         }
-        FileHandle.standardOutput.write(Data(report.render(options.format).utf8))
-        FileHandle.standardError.write(Data("checksum \(stopwatch.checksum)\n".utf8))
-        return 0
+    }
+
+    /// Measures every policy at every backend count; the `sim` suite reports the same picks.
+    ///
+    /// - Returns: the rows, and the checksum of all the work, which the caller must print.
+    static func measure(repetitions: Int) throws(RoutingConfigurationError) -> (report: RouterReport, checksum: UInt64)
+    {
+        var stopwatch = Stopwatch(repetitions: repetitions)
+        var report = RouterReport()
+        try measureAll(into: &report, with: &stopwatch)
+        return (report, stopwatch.checksum)
     }
 
     /// Skewed integer weights 1…10, except {5, 1, 1} for three backends (nginx's example).
@@ -40,7 +43,7 @@ enum RouterBenchmark {
         (0..<count).map { "backend-\($0)" }
     }
 
-    private static func measureAll(into report: inout BenchmarkReport, with stopwatch: inout Stopwatch)
+    private static func measureAll(into report: inout RouterReport, with stopwatch: inout Stopwatch)
         throws(RoutingConfigurationError)
     {
         let share = 0.05
@@ -119,7 +122,7 @@ enum RouterBenchmark {
         _ type: P.Type,
         name: String,
         weights: [Double],
-        into report: inout BenchmarkReport,
+        into report: inout RouterReport,
         with stopwatch: inout Stopwatch
     ) throws(RoutingConfigurationError) where P: RandomWeighted {
         let (policy, build) = try measureBuild(
@@ -139,7 +142,7 @@ enum RouterBenchmark {
     private static func measureRotation<P: WeightedPicker>(
         name: String,
         backends: Int,
-        into report: inout BenchmarkReport,
+        into report: inout RouterReport,
         with stopwatch: inout Stopwatch,
         _ make: () throws(RoutingConfigurationError) -> P
     ) throws(RoutingConfigurationError) {
@@ -157,7 +160,7 @@ enum RouterBenchmark {
     private static func measureKeyed<P: KeyedPicker>(
         name: String,
         backends: Int,
-        into report: inout BenchmarkReport,
+        into report: inout RouterReport,
         with stopwatch: inout Stopwatch,
         _ make: () throws(RoutingConfigurationError) -> P
     ) throws(RoutingConfigurationError) {
@@ -173,7 +176,7 @@ enum RouterBenchmark {
 
     private static func measureSplitClients(
         backends: Int,
-        into report: inout BenchmarkReport,
+        into report: inout RouterReport,
         with stopwatch: inout Stopwatch
     ) throws(RoutingConfigurationError) {
         let each = 10_000 / backends
@@ -196,7 +199,7 @@ enum RouterBenchmark {
     }
 
     /// Header value rule plus cookie plus weight; one request in ten carries the header or cookie.
-    private static func measureCanaryRules(into report: inout BenchmarkReport, with stopwatch: inout Stopwatch)
+    private static func measureCanaryRules(into report: inout RouterReport, with stopwatch: inout Stopwatch)
         throws(RoutingConfigurationError)
     {
         let rules = IngressNginxCanaryRules(

@@ -1,134 +1,116 @@
 import Foundation
 import SplitSim
 
-/// `splitsim-bench simulation`: whole-simulation throughput — nanoseconds per simulated
-/// request, event loop and strategy logic included — for each kind of routing the engine has.
+/// `splitsim-bench simulation` (or `sim`): whole-simulation throughput — nanoseconds per
+/// simulated request, event loop and strategy logic included — for every strategy kind and
+/// caller model, followed by the router's picks in the same rows.
 enum SimulationBenchmark {
-    /// One workload: a scenario whose single strategy streams requests for a long time.
+    /// One workload, named "<kind> / <callers>" after its strategy's kind.
     struct Workload {
-        let name: String
-        let strategy: String
-        /// The `traffic` keys that say who balances requests.
-        let callers: String
+        /// The caller model as the row names it.
+        let callersName: String
+        let scenario: BenchScenario
     }
 
-    static let proxy = #""callers": {"via": "proxy", "endpointDelay": "1s"}"#
     static let pool =
         #""callers": {"via": "cluster-ip", "instances": 20, "connectionsPerInstance": 4, "maxRequestsPerConnection": 1000}"#
     static func clients(_ requestsPerConnection: Int, idleTimeout: String = "0s") -> String {
         #""requestsPerConnection": \#(requestsPerConnection), "callers": {"via": "clients", "idleTimeout": "\#(idleTimeout)"}"#
     }
 
+    /// One canary pod beside the ten stable ones for the whole hour.
+    static let secondDeployment =
+        #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#
+
+    /// The smoke test of the kinds that have one, as in `scenarios/gateway-smoke-test.json`, but
+    /// judged on the failed share: failing on any case would abort about one run in five on the
+    /// candidate's baseline errors alone.
+    static let smokeTest = #""smokeTest": {"requests": 200, "rps": 5, "coverage": 0.005, "maxErrorRate": 0.05}"#
+
+    /// The workloads in the registry's order of kinds. gateway-route and blue-green switch
+    /// half-way through the hour and Flagger steps its weights over it, so that both versions
+    /// serve and the release is not over within its first minutes.
     static let workloads = [
+        Workload(callersName: "proxy", scenario: BenchScenario(strategy: BenchScenario.serviceSplit())),
+        Workload(callersName: "proxy", scenario: BenchScenario(strategy: secondDeployment)),
+        Workload(callersName: "cluster-ip pool", scenario: BenchScenario(strategy: secondDeployment, callers: pool)),
         Workload(
-            name: "per-request (ingress-nginx 10 %)",
-            strategy:
-                #"{"name": "l7", "kind": "service-split", "header": {"name": "x-canary", "value": "true"}, "cookie": "canary", "steps": [{"setWeight": 10}, {"pause": "2h"}]}"#,
-            callers: proxy),
+            callersName: "clients rpc=20", scenario: BenchScenario(strategy: secondDeployment, callers: clients(20))),
         Workload(
-            name: "proxy (second Deployment)",
-            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
-            callers: proxy),
+            callersName: "clients rpc=20 idle 75s",
+            scenario: BenchScenario(strategy: secondDeployment, callers: clients(20, idleTimeout: "75s"))),
         Workload(
-            name: "cluster-ip pool (second Deployment)",
-            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
-            callers: pool),
+            callersName: "clients rpc=1", scenario: BenchScenario(strategy: secondDeployment, callers: clients(1))),
         Workload(
-            name: "clients, 75 s idle timeout (second Deployment)",
-            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
-            callers: clients(20, idleTimeout: "75s")),
+            callersName: "proxy",
+            scenario: BenchScenario(
+                strategy:
+                    #"{"name": "basic", "kind": "replicaset-split", "maxSurge": "25%", "maxUnavailable": 0, "steps": [{"setWeight": 10}, {"pause": "2h"}]}"#
+            )),
         Workload(
-            name: "clients (second Deployment)",
-            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
-            callers: clients(20)),
+            callersName: "proxy",
+            scenario: BenchScenario(
+                strategy:
+                    #"{"name": "gateway", "kind": "gateway-route", "header": {"name": "x-canary", "value": "true"}, "canaryReplicas": 1, \#(smokeTest), "approvalDelay": "30m", "maxSurge": "25%", "maxUnavailable": 0}"#
+            )),
         Workload(
-            name: "clients, new connection each request",
-            strategy: #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2h"}]}"#,
-            callers: clients(1)),
+            callersName: "proxy",
+            scenario: BenchScenario(
+                strategy:
+                    #"{"name": "switch", "kind": "blue-green", "previewReplicas": 10, \#(smokeTest), "autoPromotion": "30m", "scaleDownDelay": "2h"}"#
+            )),
         Workload(
-            name: "rolling update with analysis (proxy)",
-            strategy: #"{"name": "roll", "kind": "rolling-update"}"#,
-            callers: proxy),
+            callersName: "proxy", scenario: BenchScenario(strategy: #"{"name": "roll", "kind": "rolling-update"}"#)),
+        // Ten-minute ticks stretch Flagger's five weights (10 % … 50 %) over the hour.
+        Workload(
+            callersName: "proxy",
+            scenario: BenchScenario(
+                strategy:
+                    #"{"name": "flagger", "kind": "flagger", "router": "ingress-nginx", "interval": "10m", "threshold": 5, "stepWeight": 10, "maxWeight": 50}"#
+            )),
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
-        let options: BenchmarkOptions
-        switch BenchmarkOptions.parse(arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let error):
-            FileHandle.standardError.write(Data("splitsim-bench simulation: \(error.message)\n".utf8))
-            return 64
-        }
-        var rows: [(name: String, requests: Double, minimum: Double, median: Double, peakRSS: Int)] = []
+        guard let options = BenchmarkOptions.parse(arguments, suite: "simulation", repetitions: 7) else { return 64 }
+        var report = ThroughputReport()
         var checksum = 0.0
+        var kindsMeasured: Set<String> = []
         for workload in workloads {
-            let text = """
-                {"name": "bench", "seed": 1, "runs": 1, "duration": "1h",
-                 "traffic": {"rps": 1000, "users": 100000, \(workload.callers),
-                             "headers": [{"name": "x-canary", "value": "true", "share": 0.001}],
-                             "cookies": [{"name": "canary", "value": "always", "userShare": 0.01}]},
-                 "cluster": {"replicas": 10, "podCapacityRps": 200, "podHourlyCost": 0.1},
-                 "versions": {"stable": {"errorRate": 0.001}, "candidate": {"errorRate": 0.001}},
-                 "analysis": {"interval": "1m", "maxErrorRate": 0.05, "initialDelay": "1m30s"},
-                 "strategies": [\(workload.strategy)]}
-                """
-            guard let scenario = try? Scenario(decoding: text, file: "bench") else {
-                FileHandle.standardError.write(
-                    Data("splitsim-bench simulation: workload \(workload.name) does not decode\n".utf8))
-                return 70
-            }
-            let traffic = Simulation.trafficModel(for: scenario)
-            var perRequest: [Double] = []
-            var requests = 0.0
-            for repetition in 0...options.repetitions {
-                let clock = ContinuousClock()
-                let start = clock.now
-                let result = Simulation.run(scenario.strategies[0], of: scenario, run: repetition, traffic: traffic)
-                let elapsed = start.duration(to: clock.now)
-                let nanoseconds =
-                    Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) * 1e-9
-                checksum += result.candidateUserRequests
-                requests = result.requests
-                // The first run warms caches and page tables.
-                if repetition > 0 { perRequest.append(nanoseconds / max(result.requests, 1)) }
-            }
-            perRequest.sort()
-            rows.append((workload.name, requests, perRequest[0], perRequest[perRequest.count / 2], Self.peakRSSBytes()))
+            guard let scenario = workload.scenario.decoded(suite: "simulation") else { return 70 }
+            let kind = scenario.strategies[0].kind.name
+            kindsMeasured.insert(kind)
+            let timing = SimulationTiming(scenario, repetitions: options.repetitions, warmUp: true)
+            checksum += timing.checksum
+            let perRequest = timing.nanosecondsPerRequest
+            report.rows.append(
+                .init(
+                    name: "\(kind) / \(workload.callersName)", requests: Int(timing.runs.last!.requests),
+                    nsPerRequest: perRequest[0], medianNsPerRequest: perRequest[perRequest.count / 2],
+                    peakRSSBytes: ResidentMemory.peakBytes()))
         }
-        switch options.format {
-        case .json:
-            let items = rows.map { row in
-                #"{"name": "\#(row.name)", "requests": \#(Int(row.requests)), "nsPerRequest": \#(format(row.minimum)), "medianNsPerRequest": \#(format(row.median)), "requestsPerSecond": \#(Int(1e9 / row.minimum)), "peakRSSBytes": \#(row.peakRSS)}"#
-            }
-            print(#"{"results": ["# + items.joined(separator: ", ") + "]}")
-        case .text:
-            print(
-                "simulated requests per run: 1,000 rps for 1 h; ns per request (min / median of \(options.repetitions) runs)"
-            )
-            for row in rows {
-                let name = row.name.padding(toLength: 46, withPad: " ", startingAt: 0)
-                print(
-                    "\(name)  \(format(row.minimum)) / \(format(row.median)) ns   \(Int(1e9 / row.minimum / 1e6)) M requests/s"
-                )
-            }
+        // A kind added to the registry without a workload would silently go unmeasured.
+        for kind in StrategyRegistry.standard.names where !kindsMeasured.contains(kind) {
+            FileHandle.standardError.write(Data("splitsim-bench simulation: no workload for kind \(kind)\n".utf8))
         }
-        FileHandle.standardError.write(Data("checksum \(checksum)\n".utf8))
+        let picks: (report: RouterReport, checksum: UInt64)
+        do {
+            picks = try RouterBenchmark.measure(repetitions: options.repetitions)
+        } catch {
+            FileHandle.standardError.write(Data("splitsim-bench simulation: cannot build a policy: \(error)\n".utf8))
+            return 70
+        }
+        let peakRSS = ResidentMemory.peakBytes()
+        for row in picks.report.rows {
+            report.rows.append(
+                .init(
+                    name: "router / \(row.name) / \(row.backends) backends", requests: nil,
+                    nsPerRequest: row.pick.minimum, medianNsPerRequest: row.pick.median, peakRSSBytes: peakRSS))
+        }
+        let heading =
+            "simulated requests per run: 1,000 rps for 1 h over 100,000 users; ns per request (min and median of "
+            + "\(options.repetitions) runs after a warm-up); router rows: ns per pick"
+        FileHandle.standardOutput.write(Data(report.render(options.format, heading: heading).utf8))
+        FileHandle.standardError.write(Data("checksum \(checksum) \(picks.checksum)\n".utf8))
         return 0
-    }
-
-    /// The process's peak resident set so far, in bytes (Linux reports kilobytes, macOS bytes).
-    private static func peakRSSBytes() -> Int {
-        var usage = rusage()
-        #if os(Linux)
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            return Int(usage.ru_maxrss) * 1024
-        #else
-            getrusage(RUSAGE_SELF, &usage)
-            return Int(usage.ru_maxrss)
-        #endif
-    }
-
-    private static func format(_ value: Double) -> String {
-        String(Double(Int(value * 10)) / 10)
     }
 }

@@ -40,6 +40,6 @@ struct Stopwatch {
         let result = batch(operations)
         let elapsed = start.duration(to: clock.now)
         checksum &+= result
-        return Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) * 1e-9
+        return elapsed.nanoseconds
     }
 }

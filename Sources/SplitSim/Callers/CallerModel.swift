@@ -36,10 +36,10 @@ public protocol CallerModel {
     var picksIndependentlyOfUser: Bool { get }
 
     /// Serves the requests that arrive in `[start, end)`, connection by connection, when each
-    /// connection gets an independent Poisson stream of them: appends each request that
-    /// reaches a candidate pod to `candidateRequests`, in any order, and returns how many
-    /// reached stable. Returns nil, having drawn nothing, when the callers cannot serve them
-    /// so (the request path then serves them one by one).
+    /// connection gets an independent Poisson stream of them: records each in `stretch`, the
+    /// stable ones counted and the candidate's kept, in any order. Returns false, having drawn
+    /// nothing, when the callers cannot serve them so (the request path then serves them one
+    /// by one).
     ///
     /// - Parameters:
     ///   - restarting: whether this stretch starts a new stream, after which the rate or the
@@ -47,21 +47,8 @@ public protocol CallerModel {
     ///   - meanGap: the mean gap between all callers' requests, in nanoseconds.
     mutating func serveByConnection(
         from start: Int64, until end: Int64, restarting: Bool, meanGap: Double, over endpoints: ServiceEndpoints,
-        candidateRequests: inout [PodRequest], using generator: inout Xoshiro256StarStar
-    ) -> Int?
-}
-
-/// One request that a pod served, as a caller model hands it to the request path.
-public struct PodRequest: Sendable {
-    /// When it arrived, in nanoseconds since the start.
-    public var time: Int64
-    /// The pod that served it.
-    public var pod: Int32
-
-    public init(time: Int64, pod: Int32) {
-        self.time = time
-        self.pod = pod
-    }
+        into stretch: inout ConnectionStretch, using generator: inout Xoshiro256StarStar
+    ) -> Bool
 }
 
 extension CallerModel {
@@ -74,8 +61,8 @@ extension CallerModel {
     /// Callers serve request by request unless they say otherwise.
     public mutating func serveByConnection(
         from start: Int64, until end: Int64, restarting: Bool, meanGap: Double, over endpoints: ServiceEndpoints,
-        candidateRequests: inout [PodRequest], using generator: inout Xoshiro256StarStar
-    ) -> Int? { nil }
+        into stretch: inout ConnectionStretch, using generator: inout Xoshiro256StarStar
+    ) -> Bool { false }
 }
 
 /// The production Service's endpoints as the request path sees them: the ready pods that

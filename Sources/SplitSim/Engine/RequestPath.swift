@@ -44,8 +44,8 @@ struct RequestPath<Callers: CallerModel> {
     private var stableUserCollector = UserCollector()
     /// Stable requests served whose users are not drawn yet: collected at the end of the stretch.
     private var stableRequestsWithoutUser = 0
-    /// The candidate's requests of a stretch the callers serve connection by connection.
-    private var candidateRequests: [PodRequest] = []
+    /// What the callers served in the current stretch, connection by connection.
+    private var stretch = ConnectionStretch()
 
     private static var second: Int64 { 1_000_000_000 }
 
@@ -254,44 +254,41 @@ struct RequestPath<Callers: CallerModel> {
         }
     }
 
-    /// The stream while the callers serve it connection by connection, in stretches within one
-    /// capacity second: the stable requests counted, the candidate's accounted one by one, in
-    /// time order when the second's capacity may fail some. Returns false, having drawn
-    /// nothing, when the callers cannot serve so.
+    /// The stream while the callers serve it connection by connection, in stretches of whole
+    /// capacity seconds: each second's stable requests counted, the candidate's accounted one
+    /// by one, in time order when the second's capacity may fail some. Returns false, having
+    /// drawn nothing, when the callers cannot serve so.
     ///
     /// Exact in distribution: the callers walk the same arrivals as a request-by-request
     /// stream would send over each connection; only the order in which the candidate's
     /// requests are accounted changes, which no figure depends on but capacity, and for that
-    /// they are sorted.
+    /// they are grouped by second and, when the second may overflow, sorted.
+    ///
+    /// - Complexity: O(*k* + *n* · *s*) for *k* requests over *n* connections in *s*
+    ///   stretches of up to 64 seconds.
     private mutating func streamByConnection<Timer>(
         from start: Int64, until end: Int64, _ state: inout RunState<Timer>
     ) -> Bool {
         guard rate > 0 else { return true }
-        let capacityLimited = capacityPerSecond.stable.isFinite || capacityPerSecond.candidate.isFinite
-        // Without capacity, stretches only bound the buffer of candidate requests.
-        let stretch = max(Self.second, Int64(min(nanosecondsPerArrival * 65_536, 1e15)))
+        let capacityLimited = podCapacityRps != nil
+        // A stretch of about 65,536 requests at most bounds the candidate's buffer.
+        let seconds = Int(min(Double(ConnectionStretch.maxSeconds), max(1, nanosecondsPerArrival * 65_536 / 1e9)))
         var segmentStart = start
         var restarting = true
         while segmentStart < end {
-            advanceCapacityWindow(to: segmentStart)
-            let segmentEnd = capacityLimited ? min(end, windowEnd) : min(end, segmentStart + stretch)
-            candidateRequests.removeAll(keepingCapacity: true)
+            let segmentEnd = stretch.end(startingAt: segmentStart, seconds: seconds, until: end)
+            stretch.begin(at: segmentStart)
             guard
-                let stable = callers.serveByConnection(
+                callers.serveByConnection(
                     from: segmentStart, until: segmentEnd, restarting: restarting, meanGap: nanosecondsPerArrival,
-                    over: endpoints, candidateRequests: &candidateRequests, using: &state.generator)
+                    over: endpoints, into: &stretch, using: &state.generator)
             else { return false }
             restarting = false
-            countStable(stable, &state)
-            stableRequestsWithoutUser += stable
-            if capacityPerSecond.candidate.isFinite
-                && windowCounts.candidate + Double(candidateRequests.count) > capacityPerSecond.candidate
-            {
-                candidateRequests.sort { $0.time < $1.time }
-            }
-            for request in candidateRequests {
-                let user = state.generator.uniform(below: traffic.users)
-                account(user: user, at: request.time, candidate: true, server: request.pod, refused: false, &state)
+            if capacityLimited {
+                accountBySecond(from: segmentStart, until: segmentEnd, &state)
+            } else {
+                for second in 0..<stretch.seconds(until: segmentEnd) { countStableOfStretch(second, &state) }
+                for request in stretch.candidateRequests { accountCandidate(request, &state) }
             }
             segmentStart = segmentEnd
         }
@@ -300,6 +297,38 @@ struct RequestPath<Callers: CallerModel> {
             into: &state.metrics.stableUsers, using: &state.generator)
         stableRequestsWithoutUser = 0
         return true
+    }
+
+    /// Accounts a stretch served connection by connection second by second, as capacity
+    /// judges it.
+    private mutating func accountBySecond<Timer>(from start: Int64, until end: Int64, _ state: inout RunState<Timer>) {
+        stretch.groupCandidatesBySecond()
+        for second in 0..<stretch.seconds(until: end) {
+            advanceCapacityWindow(to: max(start, stretch.origin + Int64(second) * Self.second))
+            countStableOfStretch(second, &state)
+            let range = stretch.candidateRange(inSecond: second)
+            if windowCounts.candidate + Double(range.count) > capacityPerSecond.candidate {
+                stretch.candidateRequests[range].sort { $0.time < $1.time }
+            }
+            for index in range { accountCandidate(stretch.candidateRequests[index], &state) }
+        }
+    }
+
+    /// Counts the stable requests of one second of the stretch, whose users are collected at
+    /// the end of the stream.
+    @inline(__always)
+    private mutating func countStableOfStretch<Timer>(_ second: Int, _ state: inout RunState<Timer>) {
+        let stable = stretch.stableRequests(inSecond: second)
+        countStable(stable, &state)
+        stableRequestsWithoutUser += stable
+    }
+
+    /// Accounts a candidate request served connection by connection, from a user drawn
+    /// uniformly: the callers picked its connection whoever sent it.
+    @inline(__always)
+    private mutating func accountCandidate<Timer>(_ request: PodRequest, _ state: inout RunState<Timer>) {
+        let user = state.generator.uniform(below: traffic.users)
+        account(user: user, at: request.time, candidate: true, server: request.pod, refused: false, &state)
     }
 
     /// Counts the stable requests of a stretch of `nanoseconds` within one capacity second.

@@ -129,6 +129,27 @@ import Testing
             ])
     }
 
+    /// Few busy connections that never idle out, counted a second at a time, with the request
+    /// and age limits falling inside seconds every few seconds: those seconds are walked one
+    /// request at a time, and a reopen can move the rest of a second to the candidate. No
+    /// analysis: an abort that now and then comes late or not at all makes the spread of every
+    /// count too unsteady over 200 runs to compare.
+    @Test func aClusterIPPoolCountedBySecond() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "90s"}, {"setReplicas": 3}, {"pause": "2m"}]}"#,
+            replicas: 4, rps: 60, users: 800,
+            callers:
+                #"{"via": "cluster-ip", "instances": 2, "connectionsPerInstance": 2, "maxRequestsPerConnection": 25, "maxConnectionAge": "20s", "idleTimeout": "0s"}"#,
+            duration: "4m", startup: "10s", shutdown: "10s",
+            candidate: #"{"errorRate": 0.01, "fault": {"errorRate": 0.4, "users": 0.5, "after": "20s"}}"#,
+            stable: #"{"errorRate": 0.01}"#,
+            capacity: #", "podCapacityRps": 14"#)
+        Self.compare(
+            scenario,
+            exercised: ["users exposed", "users failed", "excess failures", "capacity failures", "users who saw both"])
+    }
+
     /// Client-IP affinity pins each calling pod's connections to one pod: the pool's reopens
     /// share the calling pod's choice, whichever connection reopens first.
     @Test func aClusterIPPoolWithClientIPAffinity() throws {

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The results of one suite, printed as an aligned table or as JSON
+/// The results of the router suite, printed as an aligned table or as JSON
 /// (`{"results": [{"name", "backends", "nsPerOp", "minNsPerOp", "buildNs"}]}`).
-struct BenchmarkReport {
+struct RouterReport {
     struct Row {
         var name: String
         var backends: Int
