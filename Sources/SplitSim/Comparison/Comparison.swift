@@ -4,8 +4,9 @@ import Dispatch
 public enum Comparison {
     /// Compares the strategies of `scenario`.
     ///
-    /// Runs are spread over `jobs` threads; each run's result lands in its own slot, so the
-    /// output does not depend on the number of jobs or on scheduling.
+    /// Runs are handed to `jobs` threads one at a time as each finishes its last; each run's
+    /// result lands in its own slot, so the output does not depend on the number of jobs or
+    /// on scheduling.
     ///
     /// - Parameter strategies: names to keep; empty keeps all.
     public static func run(_ scenario: Scenario, strategies names: [String] = [], jobs: Int = 1) -> ScenarioComparison {
@@ -30,9 +31,9 @@ public enum Comparison {
                 at: index)
         }
         if jobs > 1 && total > 1 {
-            let workers = min(jobs, total)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in stride(from: worker, to: total, by: workers) { work(index) }
+            let queue = WorkQueue(count: total)
+            DispatchQueue.concurrentPerform(iterations: min(jobs, total)) { _ in
+                while let index = queue.take() { work(index) }
             }
         } else {
             for index in 0..<total { work(index) }
