@@ -1,5 +1,11 @@
 import SplitRouter
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The production request stream of one run: Poisson arrivals, each routed by the L7 split or
 /// by the caller model through the Service, failed or served, and counted.
 ///
@@ -42,12 +48,46 @@ struct RequestPath<Callers: CallerModel> {
     private let allUsers: UserClasses
     /// Fills the stable users of requests that are counted, not served one by one.
     private var stableUserCollector = UserCollector()
+    /// Fills the exposed users of candidate requests that are counted, not served one by one.
+    private var exposedUserCollector = UserCollector()
+    /// Per user class, the candidate's requests of the capacity second being counted.
+    private var candidateCounts: [CandidateCounts] = []
     /// Stable requests served whose users are not drawn yet: collected at the end of the stretch.
     private var stableRequestsWithoutUser = 0
     /// What the callers served in the current stretch, connection by connection.
     private var stretch = ConnectionStretch()
 
     private static var second: Int64 { 1_000_000_000 }
+
+    /// The candidate's requests of one user class in a counted stretch, by outcome.
+    private struct CandidateCounts {
+        /// Failed, as they would have on stable too: the baseline's, not the release's.
+        var bothFailed = 0
+        /// Failed where stable would have served them.
+        var excessFailed = 0
+        var succeeded = 0
+        /// Failed because the candidate's capacity for the second was used up.
+        var overloaded = 0
+
+        var total: Int { bothFailed + excessFailed + succeeded + overloaded }
+
+        /// Makes the `pick`th of the class's requests not yet overloaded an overloaded one and
+        /// returns true; or, when the class has fewer, counts them off `pick` and returns false.
+        mutating func takeOverloaded(at pick: inout Int) -> Bool {
+            if pick < bothFailed {
+                bothFailed -= 1
+            } else if pick < bothFailed + excessFailed {
+                excessFailed -= 1
+            } else if pick < bothFailed + excessFailed + succeeded {
+                succeeded -= 1
+            } else {
+                pick -= bothFailed + excessFailed + succeeded
+                return false
+            }
+            overloaded += 1
+            return true
+        }
+    }
 
     /// Whether every request is served one by one, as the tests' reference.
     private let servesEveryRequest: Bool
@@ -174,10 +214,14 @@ struct RequestPath<Callers: CallerModel> {
     /// Generates and routes every production request that arrives before `end`.
     ///
     /// - Complexity: O(*k*) for *k* requests served one by one, with no allocation; with an
-    ///   independent split, O(*c* + *s*) for *c* candidate requests and *s* capacity seconds.
+    ///   independent split, O(*c* + *s*) for *c* candidate requests and *s* capacity seconds,
+    ///   and with no fault O(*s* + *n*) for *n* users, the candidate's requests counted too.
     mutating func stream<Timer>(until end: Int64, _ state: inout RunState<Timer>) {
         let start = streamedUntil
         streamedUntil = end
+        let countsCandidate = split != nil && !errors.hasFault
+        // Only requests served one by one insert exposed users behind the collector.
+        if !countsCandidate { exposedUserCollector.invalidate() }
         if onlyStableTrafficLeft {
             if nextArrival < end { scheduleNextArrival(from: end, using: &state.generator) }
             return
@@ -224,8 +268,9 @@ struct RequestPath<Callers: CallerModel> {
     }
 
     /// The stream of an independent split: the candidate's requests one by one, each from a
-    /// user of its class and on a pod of the split, and the stable ones counted per capacity
-    /// second and class, their users collected.
+    /// user of its class and on a pod of the split — or, with no fault, counted like the
+    /// stable ones — and the stable ones counted per capacity second and class, their users
+    /// collected.
     ///
     /// Exact in distribution by Poisson thinning: the candidate's requests are a Poisson
     /// stream at its share of the rate, each class's stable requests an independent one, and
@@ -233,14 +278,20 @@ struct RequestPath<Callers: CallerModel> {
     private mutating func streamSplit<Timer>(
         _ split: RequestSplit, from start: Int64, until end: Int64, _ state: inout RunState<Timer>
     ) {
-        let candidateNanoseconds = split.candidateShare > 0 ? nanosecondsPerArrival / split.candidateShare : 0
-        var nextCandidate = nextGap(after: start, meanNanoseconds: candidateNanoseconds, &state.generator)
         let classes = split.byCookie ? traffic.cookieClasses : allUsers
         let capacityLimited = capacityPerSecond.stable.isFinite || capacityPerSecond.candidate.isFinite
+        // No fault: every candidate request fails alike, whoever sends it, on whichever pod.
+        let countsCandidate = !errors.hasFault
+        let candidateNanoseconds = split.candidateShare > 0 ? nanosecondsPerArrival / split.candidateShare : 0
+        var nextCandidate =
+            countsCandidate ? .max : nextGap(after: start, meanNanoseconds: candidateNanoseconds, &state.generator)
         var segmentStart = start
         while segmentStart < end {
             advanceCapacityWindow(to: segmentStart)
             let segmentEnd = capacityLimited ? min(end, windowEnd) : end
+            if countsCandidate && split.candidateShare > 0 {
+                countCandidate(split, from: segmentStart, until: segmentEnd, of: classes, &state)
+            }
             while nextCandidate < segmentEnd {
                 let time = nextCandidate
                 let group = split.candidateClass(using: &state.generator)
@@ -329,6 +380,102 @@ struct RequestPath<Callers: CallerModel> {
     private mutating func accountCandidate<Timer>(_ request: PodRequest, _ state: inout RunState<Timer>) {
         let user = state.generator.uniform(below: traffic.users)
         account(user: user, at: request.time, candidate: true, server: request.pod, refused: false, &state)
+    }
+
+    /// Counts the candidate's requests in `start..<end`, within one capacity second, while no
+    /// fault can fail them: per class, how many fail as stable would have too, fail in excess,
+    /// or succeed; then capacity's failures, the users exposed and failed, and the first and
+    /// last request times.
+    ///
+    /// Exact in distribution by Poisson thinning: with no fault, a request's outcome hangs on
+    /// one draw against the two versions' thresholds alone, so each (class, outcome) stream is
+    /// an independent Poisson stream. Capacity fails the requests of the second beyond it in
+    /// time order, and the requests of a stretch come in uniformly random order, so the
+    /// requests it fails are drawn from the stretch's without replacement. The first and last
+    /// times are the least and greatest of that many uniform times.
+    ///
+    /// - Complexity: O(*g* + *f* + *o* · *g*) for *g* classes, *f* failed users drawn and *o*
+    ///   requests beyond capacity, plus the collector's O(min(*r*, *n*)).
+    private mutating func countCandidate<Timer>(
+        _ split: RequestSplit, from start: Int64, until end: Int64, of classes: UserClasses,
+        _ state: inout RunState<Timer>
+    ) {
+        let arrivals = rate * Double(end - start) * 1e-9
+        let candidateFails = Double(errors.candidate) * 0x1.0p-64
+        let stableFails = Double(errors.stable) * 0x1.0p-64
+        let bothFail = min(candidateFails, stableFails)
+        let excess = candidateFails - bothFail
+        candidateCounts.removeAll(keepingCapacity: true)
+        var total = 0
+        for share in split.candidate {
+            let mean = arrivals * share
+            var counts = CandidateCounts()
+            if mean > 0 {
+                counts.bothFailed = bothFail > 0 ? state.generator.poisson(mean: mean * bothFail) : 0
+                counts.excessFailed = excess > 0 ? state.generator.poisson(mean: mean * excess) : 0
+                counts.succeeded = state.generator.poisson(mean: mean * (1 - candidateFails))
+            }
+            total += counts.total
+            candidateCounts.append(counts)
+        }
+        guard total > 0 else { return }
+        let before = Int(windowCounts.candidate)
+        windowCounts.candidate += Double(total)
+        var overloaded = 0
+        if capacityPerSecond.candidate.isFinite {
+            // Request k of the second fails when k exceeds the second's capacity.
+            let allowed = max(0, Int(capacityPerSecond.candidate.rounded(.down)) - before)
+            overloaded = max(0, total - allowed)
+            overloadRequests(overloaded, of: total, using: &state.generator)
+        }
+        var failed = overloaded
+        var excessFailed = overloaded
+        for (group, counts) in candidateCounts.enumerated() where counts.total > 0 {
+            failed += counts.bothFailed + counts.excessFailed
+            excessFailed += counts.excessFailed
+            exposedUserCollector.collect(
+                counts.bothFailed + counts.succeeded, fromClass: group, of: classes, byCookie: split.byCookie,
+                into: &state.metrics.exposedUsers, using: &state.generator)
+            for _ in 0..<(counts.excessFailed + counts.overloaded) {
+                let user = exposedUserCollector.draw(
+                    fromClass: group, of: classes, byCookie: split.byCookie, into: &state.metrics.exposedUsers,
+                    using: &state.generator)
+                state.metrics.failedUsers.insert(user)
+            }
+        }
+        let span = Double(end - start)
+        let latest = pow(state.generator.nextUnitDouble(), 1 / Double(total))
+        if state.metrics.candidateRequests == 0 {
+            let earliest =
+                total == 1 ? latest : latest * (1 - pow(state.generator.nextUnitDouble(), 1 / Double(total - 1)))
+            state.metrics.firstCandidateRequestAt = min(end - 1, start + Int64(earliest * span))
+        }
+        state.metrics.lastCandidateRequestAt = max(
+            state.metrics.lastCandidateRequestAt, min(end - 1, start + Int64(latest * span)))
+        state.metrics.capacityFailedRequests += overloaded
+        state.metrics.failedCandidateRequests += failed
+        state.metrics.excessFailedCandidateRequests += excessFailed
+        state.metrics.requests += total
+        state.metrics.candidateRequests += total
+        state.metrics.stepTraffic[state.metrics.currentStepSlot].requests += total
+        state.metrics.stepTraffic[state.metrics.currentStepSlot].candidate += total
+    }
+
+    /// Moves `overloaded` of the `total` counted candidate requests, drawn without
+    /// replacement, from their outcome to capacity's failure.
+    ///
+    /// - Complexity: O(*o* · *g*) for *o* = `overloaded` and *g* classes.
+    private mutating func overloadRequests(
+        _ overloaded: Int, of total: Int, using generator: inout Xoshiro256StarStar
+    ) {
+        var remaining = total
+        for _ in 0..<overloaded {
+            var pick = generator.uniform(below: remaining)
+            remaining -= 1
+            for group in candidateCounts.indices {
+                if candidateCounts[group].takeOverloaded(at: &pick) { break }
+            }
+        }
     }
 
     /// Counts the stable requests of a stretch of `nanoseconds` within one capacity second.

@@ -36,16 +36,7 @@ struct UserCollector {
         into set: inout UserBitset, using generator: inout Xoshiro256StarStar
     ) {
         guard requests > 0 else { return }
-        if progress.isEmpty || self.byCookie != byCookie {
-            self.byCookie = byCookie
-            progress = (0..<classes.count).map { index in
-                ClassProgress(
-                    seen: (0..<classes.size(of: index)).reduce(0) {
-                        $0 + (set.contains(classes.user($1, of: index)) ? 1 : 0)
-                    },
-                    unseen: nil)
-            }
-        }
+        learn(set, by: classes, byCookie: byCookie)
         let size = classes.size(of: index)
         var state = progress[index]
         // The list must have one owner, or its first change below copies all of it.
@@ -80,5 +71,56 @@ struct UserCollector {
             state.unseen = unseen
         }
         progress[index] = state
+    }
+
+    /// Inserts into `set` the user of one more request of class `index`, and returns it: a
+    /// user drawn uniformly from the class, which the caller needs by name.
+    ///
+    /// Once the class's unseen users are listed, a draw finds an unseen one with probability
+    /// unseen/size, uniform among them and taken off the list; otherwise it is uniform among
+    /// the seen ones, found by drawing until one is in the set — at most two draws on average,
+    /// since the list exists only once half the class is seen.
+    ///
+    /// - Complexity: O(1) expected, plus O(*n*) the first time after ``invalidate()``.
+    mutating func draw(
+        fromClass index: Int, of classes: UserClasses, byCookie: Bool,
+        into set: inout UserBitset, using generator: inout Xoshiro256StarStar
+    ) -> Int {
+        learn(set, by: classes, byCookie: byCookie)
+        let size = classes.size(of: index)
+        let position = generator.uniform(below: size)
+        guard let unseenCount = progress[index].unseen?.count else {
+            let user = classes.user(position, of: index)
+            if !set.contains(user) {
+                set.insert(user)
+                progress[index].seen += 1
+            }
+            return user
+        }
+        guard position >= unseenCount else {
+            let user = Int(progress[index].unseen![position])
+            progress[index].unseen!.swapAt(position, unseenCount - 1)
+            progress[index].unseen!.removeLast()
+            progress[index].seen += 1
+            set.insert(user)
+            return user
+        }
+        while true {
+            let user = classes.user(generator.uniform(below: size), of: index)
+            if set.contains(user) { return user }
+        }
+    }
+
+    /// Counts the users of each class already in `set`, unless the collector knows them.
+    private mutating func learn(_ set: UserBitset, by classes: UserClasses, byCookie: Bool) {
+        guard progress.isEmpty || self.byCookie != byCookie else { return }
+        self.byCookie = byCookie
+        progress = (0..<classes.count).map { index in
+            ClassProgress(
+                seen: (0..<classes.size(of: index)).reduce(0) {
+                    $0 + (set.contains(classes.user($1, of: index)) ? 1 : 0)
+                },
+                unseen: nil)
+        }
     }
 }

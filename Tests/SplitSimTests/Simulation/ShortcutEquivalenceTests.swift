@@ -14,6 +14,12 @@ import Testing
 @Suite struct ShortcutEquivalenceTests {
     static let runs = 200
 
+    /// The figures whose means alone are compared: a rare long gap before the candidate's first
+    /// or after its last request (a connection that leaves the candidate pod just before the
+    /// end) dominates their variance, whose estimate from 200 runs then swings by more than
+    /// the factor, though their quantiles agree to tenths of a second.
+    static let meanOnly: Set<String> = ["first candidate request", "last candidate request"]
+
     static let figures: [(name: String, value: @Sendable (RunResult) -> Double)] = [
         ("requests", \.requests),
         ("stable requests", \.stableRequests),
@@ -26,6 +32,8 @@ import Testing
         ("capacity failures", \.capacityFailedRequests),
         ("detection seconds", { $0.detectionSeconds ?? -1 }),
         ("peak candidate share", { $0.peakCandidateShare ?? -1 }),
+        ("first candidate request", { Double($0.candidateRequestSpan?.lowerBound ?? -1) }),
+        ("last candidate request", { Double($0.candidateRequestSpan?.upperBound ?? -1) }),
     ]
 
     /// Compares the figures of both paths; each figure named in `exercised` must be above 0
@@ -45,7 +53,7 @@ import Testing
             #expect(
                 abs(meanA - meanB) <= 5 * standardError + 1e-9 * max(abs(meanB), 1),
                 "\(figure.name): shortcut \(meanA) vs every request \(meanB) (standard error \(standardError))")
-            if varianceB > 1 {
+            if varianceB > 1 && !meanOnly.contains(figure.name) {
                 #expect(
                     varianceA > varianceB / 2 && varianceA < varianceB * 2,
                     "\(figure.name): variance \(varianceA) vs \(varianceB)")
@@ -76,6 +84,40 @@ import Testing
             capacity: #", "podCapacityRps": 13"#)
         Self.compare(
             scenario, exercised: ["capacity failures", "excess failures", "detection seconds", "users who saw both"])
+    }
+
+    /// A healthy candidate that fails more often than stable, behind header and cookie rules,
+    /// with one canary pod too few for its share every few seconds: its requests are counted
+    /// per capacity second, class and outcome, never served one by one. The first weight
+    /// is small, so the first request's time varies run to run. No analysis: its aborts would
+    /// make every count's spread too unsteady to compare.
+    @Test func aHealthyIngressSplitCountedBySecond() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "l7", "kind": "service-split", "header": {"name": "x-canary", "value": "true"}, "cookie": "canary", "canaryReplicas": 1, "steps": [{"setWeight": 2}, {"pause": "2m"}, {"setWeight": 40}, {"pause": "3m"}]}"#,
+            replicas: 4, rps: 40, users: 2_000, callers: #"{"via": "proxy", "endpointDelay": "1s"}"#, duration: "6m",
+            startup: "10s", shutdown: "10s",
+            candidate: #"{"errorRate": 0.03}"#, stable: #"{"errorRate": 0.01}"#,
+            extraTraffic:
+                #", "headers": [{"name": "x-canary", "value": "true", "share": 0.02}], "cookies": [{"name": "canary", "value": "always", "userShare": 0.1}, {"name": "canary", "value": "never", "userShare": 0.2}]"#,
+            capacity: #", "podCapacityRps": 17"#)
+        Self.compare(
+            scenario,
+            exercised: [
+                "capacity failures", "excess failures", "users failed", "users who saw both", "first candidate request",
+            ])
+    }
+
+    /// A healthy second Deployment behind a balancing proxy, failing less often than stable:
+    /// every candidate failure is one stable would have had too, and none is the release's.
+    @Test func aHealthyProxyDeploymentSplitCounted() throws {
+        let scenario = try ScenarioFixture.make(
+            strategy:
+                #"{"name": "pods", "kind": "deployment-split", "steps": [{"setReplicas": 1}, {"pause": "2m"}, {"setReplicas": 3}, {"pause": "2m"}]}"#,
+            replicas: 5, rps: 50, users: 1_500, callers: #"{"via": "proxy", "endpointDelay": "2s"}"#, duration: "5m",
+            startup: "15s", shutdown: "5s",
+            candidate: #"{"errorRate": 0.004}"#, stable: #"{"errorRate": 0.02}"#)
+        Self.compare(scenario, exercised: ["failed candidate requests", "users exposed", "users who saw both"])
     }
 
     /// A second Deployment behind a balancing proxy that learns of endpoints 2 s late, so a
