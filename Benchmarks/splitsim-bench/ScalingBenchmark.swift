@@ -6,7 +6,9 @@ import Foundation
 ///
 /// The base is 100,000 users at 10,000 rps for 4 h on 10 pods, so that the smallest point (15
 /// minutes, or 1,000 rps) still takes tens of milliseconds. Pods serve up to 10⁶ rps each, so
-/// capacity never binds, and the 10 % weight holds for the whole run at every point.
+/// capacity never binds, and the 10 % weight holds for the whole run at every point. Each
+/// factor is measured with a healthy candidate, whose requests are counted per second, and with
+/// a faulty one, whose requests are served one by one.
 enum ScalingBenchmark {
     enum Factor: String, CaseIterable {
         case users
@@ -24,11 +26,11 @@ enum ScalingBenchmark {
             }
         }
 
-        /// The base scenario with this factor at `value`.
-        func scenario(_ value: Int) -> BenchScenario {
+        /// The base scenario with this factor at `value`, with the given candidate version.
+        func scenario(_ value: Int, candidate: String) -> BenchScenario {
             var scenario = BenchScenario(
                 strategy: BenchScenario.serviceSplit(pause: "48h"), rps: 10_000, durationSeconds: 14_400,
-                podCapacityRps: 1_000_000)
+                podCapacityRps: 1_000_000, candidate: candidate)
             switch self {
             case .users: scenario.users = value
             case .rps: scenario.rps = value
@@ -48,18 +50,24 @@ enum ScalingBenchmark {
 
     static func run(_ arguments: [String]) -> Int32 {
         guard let options = BenchmarkOptions.parse(arguments, suite: "scaling", repetitions: 3) else { return 64 }
-        var results: [(factor: Factor, points: [Point])] = []
+        var results: [(name: String, points: [Point])] = []
         var checksum = 0.0
-        for factor in Factor.allCases {
-            var points: [Point] = []
-            for value in factor.values {
-                guard let scenario = factor.scenario(value).decoded(suite: "scaling") else { return 70 }
-                // No warm-up run: a cold first run can only lose the minimum to a warm one.
-                let timing = SimulationTiming(scenario, repetitions: options.repetitions, warmUp: false)
-                checksum += timing.checksum
-                points.append(Point(value: value, seconds: timing.minimumSeconds, requests: timing.runs[0].requests))
+        let candidates = [("", BenchScenario.healthyCandidate), (", faulty candidate", BenchScenario.faultyCandidate)]
+        for (suffix, candidate) in candidates {
+            for factor in Factor.allCases {
+                var points: [Point] = []
+                for value in factor.values {
+                    guard let scenario = factor.scenario(value, candidate: candidate).decoded(suite: "scaling") else {
+                        return 70
+                    }
+                    // No warm-up run: a cold first run can only lose the minimum to a warm one.
+                    let timing = SimulationTiming(scenario, repetitions: options.repetitions, warmUp: false)
+                    checksum += timing.checksum
+                    points.append(
+                        Point(value: value, seconds: timing.minimumSeconds, requests: timing.runs[0].requests))
+                }
+                results.append((factor.rawValue + suffix, points))
             }
-            results.append((factor, points))
         }
         let output: String
         switch options.format {
@@ -68,7 +76,7 @@ enum ScalingBenchmark {
                 let points = result.points.map {
                     "{\"value\": \($0.value), \"seconds\": \(String(format: "%.6f", $0.seconds))}"
                 }
-                return "    {\"name\": \"scaling / \(result.factor.rawValue)\", "
+                return "    {\"name\": \"scaling / \(result.name)\", "
                     + "\"slope\": \(String(format: "%.3f", slope(result.points))), \"points\": ["
                     + points.joined(separator: ", ") + "]}"
             }
@@ -77,14 +85,14 @@ enum ScalingBenchmark {
             let rows = results.flatMap { result in
                 result.points.map { point in
                     [
-                        "scaling / \(result.factor.rawValue)", "\(point.value)", String(format: "%.4f", point.seconds),
+                        "scaling / \(result.name)", "\(point.value)", String(format: "%.4f", point.seconds),
                         String(format: "%.0f", point.requests),
                         String(format: "%.2f", point.seconds * 1e9 / point.requests),
                     ]
                 }
             }
             let table = TextTable(header: ["factor", "value", "seconds", "requests", "ns/req"], rows: rows).lines
-            let slopes = results.map { "\($0.factor.rawValue) \(String(format: "%.2f", slope($0.points)))" }
+            let slopes = results.map { "\($0.name) \(String(format: "%.2f", slope($0.points)))" }
             output =
                 ([
                     "min wall time of \(options.repetitions) runs per point; base 100000 users, 10000 rps, "

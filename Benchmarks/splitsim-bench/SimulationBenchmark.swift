@@ -27,11 +27,15 @@ enum SimulationBenchmark {
     /// candidate's baseline errors alone.
     static let smokeTest = #""smokeTest": {"requests": 200, "rps": 5, "coverage": 0.005, "maxErrorRate": 0.05}"#
 
-    /// The workloads in the registry's order of kinds. gateway-route and blue-green switch
+    /// The workloads in the registry's order of kinds, the headline one also with a faulty
+    /// candidate, whose requests are served one by one. gateway-route and blue-green switch
     /// half-way through the hour and Flagger steps its weights over it, so that both versions
     /// serve and the release is not over within its first minutes.
     static let workloads = [
         Workload(callersName: "proxy", scenario: BenchScenario(strategy: BenchScenario.serviceSplit())),
+        Workload(
+            callersName: "proxy, faulty candidate",
+            scenario: BenchScenario(strategy: BenchScenario.serviceSplit(), candidate: BenchScenario.faultyCandidate)),
         Workload(callersName: "proxy", scenario: BenchScenario(strategy: secondDeployment)),
         Workload(callersName: "cluster-ip pool", scenario: BenchScenario(strategy: secondDeployment, callers: pool)),
         Workload(

@@ -98,17 +98,18 @@ public struct ConnectionPool: CallerModel {
     ///
     /// An open connection is counted a second at a time: a Poisson number of requests, exact
     /// because within the second nothing but a limit can change where they go, the
-    /// candidate's each at a uniform time in the second. When the count reaches the request limit, or the second holds the connection's age
-    /// limit or the end of an idle timeout counted from the earliest its last request can have
-    /// been, the second's requests are walked one by one at uniform times in it, which is how a
-    /// Poisson stream's arrivals fall given their count; the last request of a counted second,
-    /// when it matters, is the largest of its count's uniform times, drawn then. A closed
-    /// connection is walked gap by gap to the request that reopens it.
+    /// candidate's each at a uniform time in the second. When the count reaches the request
+    /// limit, or the second holds the connection's age limit or the end of an idle timeout
+    /// counted from the earliest its last request can have been, the second's requests are
+    /// walked one by one at uniform times in it, which is how a Poisson stream's arrivals fall
+    /// given their count; the last request of a counted second, when it matters, is the
+    /// largest of its count's uniform times, drawn then. A closed connection is walked gap by
+    /// gap to the request that reopens it.
     ///
     /// - Complexity: O(*c* + *k*/*r* + *n* · *s*) for *c* candidate requests, *k* stable ones at
     ///   *r* per connection-second, *n* connections and *s* seconds; under one request per
-    ///   connection-second or with an idle timeout under 2 s, O(*k* + *c* + *n*), gap by gap. No allocation
-    ///   beyond the stretch's buffer of candidate requests.
+    ///   connection-second or with an idle timeout under 2 s, O(*k* + *c* + *n*), gap by gap.
+    ///   No allocation beyond the stretch's buffer of candidate requests.
     public mutating func serveByConnection(
         from start: Int64, until end: Int64, restarting: Bool, meanGap: Double, over endpoints: ServiceEndpoints,
         into stretch: inout ConnectionStretch, using generator: inout Xoshiro256StarStar
@@ -174,17 +175,9 @@ public struct ConnectionPool: CallerModel {
                     }
                     position = secondEnd
                 } else if time < end {
-                    if !open || hasClosed(connection, at: time) {
-                        reopen(&connection, index, at: time, over: endpoints, using: &random)
-                        open = true
-                        onCandidate = endpoints.isCandidate(connection.pod)
-                    }
-                    send(on: &connection, at: time)
-                    if onCandidate {
-                        stretch.recordCandidate(at: time, on: connection.pod)
-                    } else {
-                        stretch.recordStable(at: time)
-                    }
+                    serve(
+                        at: time, on: &connection, index, open: &open, onCandidate: &onCandidate, over: endpoints,
+                        into: &stretch, using: &random)
                     position = time
                     counting = countsBySecond
                     if counting {
@@ -230,17 +223,30 @@ public struct ConnectionPool: CallerModel {
         for _ in 0..<count { arrivals.append(start + Int64(generator.nextUnitDouble() * span)) }
         arrivals.sort()
         for time in arrivals {
-            if !open || hasClosed(connection, at: time) {
-                reopen(&connection, index, at: time, over: endpoints, using: &generator)
-                open = true
-                onCandidate = endpoints.isCandidate(connection.pod)
-            }
-            send(on: &connection, at: time)
-            if onCandidate {
-                stretch.recordCandidate(at: time, on: connection.pod)
-            } else {
-                stretch.recordStable(at: time)
-            }
+            serve(
+                at: time, on: &connection, index, open: &open, onCandidate: &onCandidate, over: endpoints,
+                into: &stretch, using: &generator)
+        }
+    }
+
+    /// Sends the request at `time` over the connection, reopening it first when it is closed,
+    /// and records it in the stretch.
+    @inline(__always)
+    private mutating func serve(
+        at time: Int64, on connection: inout Connection, _ index: Int, open: inout Bool, onCandidate: inout Bool,
+        over endpoints: ServiceEndpoints, into stretch: inout ConnectionStretch,
+        using generator: inout Xoshiro256StarStar
+    ) {
+        if !open || hasClosed(connection, at: time) {
+            reopen(&connection, index, at: time, over: endpoints, using: &generator)
+            open = true
+            onCandidate = endpoints.isCandidate(connection.pod)
+        }
+        send(on: &connection, at: time)
+        if onCandidate {
+            stretch.recordCandidate(at: time, on: connection.pod)
+        } else {
+            stretch.recordStable(at: time)
         }
     }
 
