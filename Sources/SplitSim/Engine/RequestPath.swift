@@ -89,6 +89,10 @@ struct RequestPath<Callers: CallerModel> {
         }
     }
 
+    /// Whether an independent split counts the candidate's requests instead of serving them:
+    /// with no fault, every candidate request fails alike, whoever sends it, on whichever pod.
+    private var countsHealthyCandidate: Bool { !errors.hasFault }
+
     /// Whether every request is served one by one, as the tests' reference.
     private let servesEveryRequest: Bool
 
@@ -219,9 +223,8 @@ struct RequestPath<Callers: CallerModel> {
     mutating func stream<Timer>(until end: Int64, _ state: inout RunState<Timer>) {
         let start = streamedUntil
         streamedUntil = end
-        let countsCandidate = split != nil && !errors.hasFault
         // Only requests served one by one insert exposed users behind the collector.
-        if !countsCandidate { exposedUserCollector.invalidate() }
+        if split == nil || !countsHealthyCandidate { exposedUserCollector.invalidate() }
         if onlyStableTrafficLeft {
             if nextArrival < end { scheduleNextArrival(from: end, using: &state.generator) }
             return
@@ -280,8 +283,7 @@ struct RequestPath<Callers: CallerModel> {
     ) {
         let classes = split.byCookie ? traffic.cookieClasses : allUsers
         let capacityLimited = capacityPerSecond.stable.isFinite || capacityPerSecond.candidate.isFinite
-        // No fault: every candidate request fails alike, whoever sends it, on whichever pod.
-        let countsCandidate = !errors.hasFault
+        let countsCandidate = countsHealthyCandidate
         let candidateNanoseconds = split.candidateShare > 0 ? nanosecondsPerArrival / split.candidateShare : 0
         var nextCandidate =
             countsCandidate ? .max : nextGap(after: start, meanNanoseconds: candidateNanoseconds, &state.generator)
@@ -423,9 +425,7 @@ struct RequestPath<Callers: CallerModel> {
         windowCounts.candidate += Double(total)
         var overloaded = 0
         if capacityPerSecond.candidate.isFinite {
-            // Request k of the second fails when k exceeds the second's capacity.
-            let allowed = max(0, Int(capacityPerSecond.candidate.rounded(.down)) - before)
-            overloaded = max(0, total - allowed)
+            overloaded = Self.overflow(of: total, after: before, capacity: capacityPerSecond.candidate)
             overloadRequests(overloaded, of: total, using: &state.generator)
         }
         var failed = overloaded
@@ -459,6 +459,12 @@ struct RequestPath<Callers: CallerModel> {
         state.metrics.candidateRequests += total
         state.metrics.stepTraffic[state.metrics.currentStepSlot].requests += total
         state.metrics.stepTraffic[state.metrics.currentStepSlot].candidate += total
+    }
+
+    /// How many of `requests` requests that follow `before` others in a capacity second find
+    /// its `capacity` used up: request k of the second fails when k exceeds the capacity.
+    private static func overflow(of requests: Int, after before: Int, capacity: Double) -> Int {
+        max(0, requests - max(0, Int(capacity.rounded(.down)) - before))
     }
 
     /// Moves `overloaded` of the `total` counted candidate requests, drawn without
@@ -501,10 +507,8 @@ struct RequestPath<Callers: CallerModel> {
         let before = Int(windowCounts.stable)
         windowCounts.stable += Double(total)
         if capacityPerSecond.stable.isFinite {
-            // Request k of the second fails when k exceeds the second's capacity.
-            let capacity = Int(capacityPerSecond.stable.rounded(.down))
-            let overloaded = max(0, before + total - max(before, capacity))
-            state.metrics.capacityFailedRequests += overloaded
+            state.metrics.capacityFailedRequests += Self.overflow(
+                of: total, after: before, capacity: capacityPerSecond.stable)
         }
         state.metrics.requests += total
         state.metrics.stepTraffic[state.metrics.currentStepSlot].requests += total
